@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/ast/types.h"
 #include "compiler/source/source.h"
 
 namespace flowc::ast {
@@ -87,6 +88,10 @@ struct Expr {
   std::vector<HoursRange> hours;    // Hours
   std::string time_zone;            // Hours ("" = the flow's time zone)
   SourceRange time_zone_range;
+
+  // Set by the checker.
+  ValueType type = ValueType::Any;
+  enum class Ref : uint8_t { None, Let, Trigger } ref = Ref::None;  // Name: what it names
 
   std::string path() const;  // segments joined with '.'
 };

@@ -1,16 +1,276 @@
-// temporary driver
+// The flowc command-line tool: the only place that prints or exits. Each
+// subcommand is a function over parsed arguments; the library does the work.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
-#include "compiler/parse/parser.h"
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "compiler/diag/render.h"
+#include "compiler/driver/compile.h"
+#include "compiler/graph/dot.h"
+#include "compiler/ir/ir.h"
+#include "compiler/sema/durations.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using flowc::Compilation;
+using flowc::CompileOptions;
+
+constexpr const char* kUsage = R"(usage: flowc <command> [options]
+
+commands:
+  check PATH...           check flows (files or directories of .flow files)
+  graph FILE [-o OUT]     draw the flow: DOT to stdout, or OUT.dot / OUT.svg
+  dump-ir FILE            print the flow graph IR
+  dump-ast FILE           print the syntax tree
+  version                 print the version
+
+check options:
+  --format text|json      diagnostics for people (default) or editors
+  --color, --no-color     colour the text diagnostics (default: when a terminal)
+  -W no-FLnnn             turn a warning off (e.g. -W no-FL401)
+  --werror                treat warnings as errors
+  --silence-budget DUR    longest silence on a path before FL406 warns (default 10s)
+
+Exit status: 0 when there are no errors, 1 when there are, 2 on bad usage.
+)";
+
+struct Args {
+  std::string command;
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::optional<bool> color;
+  std::string output;
+  CompileOptions compile;
+};
+
+[[noreturn]] void usage_error(const std::string& msg) {
+  std::cerr << "flowc: " << msg << "\n\n" << kUsage;
+  std::exit(2);
+}
+
+Args parse_args(int argc, char** argv) {
+  Args a;
+  if (argc < 2) usage_error("missing command");
+  a.command = argv[1];
+  a.compile.check.env = flowc::process_env();
+  for (int i = 2; i < argc; ++i) {
+    std::string s = argv[i];
+    auto value = [&](const char* name) -> std::string {
+      if (i + 1 >= argc) usage_error(std::string("missing value for ") + name);
+      return argv[++i];
+    };
+    if (s == "--format") {
+      a.format = value("--format");
+      if (a.format != "text" && a.format != "json") usage_error("--format must be text or json");
+    } else if (s == "--color") {
+      a.color = true;
+    } else if (s == "--no-color") {
+      a.color = false;
+    } else if (s == "-o" || s == "--output") {
+      a.output = value("-o");
+    } else if (s == "--werror") {
+      a.compile.warnings_as_errors = true;
+    } else if (s == "-W" || s.rfind("-Wno-", 0) == 0) {
+      std::string w = s == "-W" ? value("-W") : s.substr(2);
+      if (w.rfind("no-", 0) != 0) usage_error("-W takes no-FLnnn");
+      std::string code = w.substr(3);
+      auto id = flowc::diag_by_code(code);
+      if (!id || flowc::diag_info(*id).severity != flowc::Severity::Warning)
+        usage_error("'" + code + "' is not a warning code");
+      a.compile.disabled_warnings.push_back(code);
+    } else if (s == "--silence-budget") {
+      std::string why;
+      auto ms = flowc::sema::parse_duration(value("--silence-budget"), &why);
+      if (!ms) usage_error("--silence-budget: " + why);
+      a.compile.check.silence_budget_ms = *ms;
+    } else if (s == "-h" || s == "--help") {
+      std::cout << kUsage;
+      std::exit(0);
+    } else if (!s.empty() && s[0] == '-' && s != "-") {
+      usage_error("unknown option '" + s + "'");
+    } else {
+      a.paths.push_back(s);
+    }
+  }
+  return a;
+}
+
+bool use_color(const Args& a) { return a.color.value_or(isatty(STDERR_FILENO) != 0); }
+
+// Files named on the command line, with directories expanded to their .flow
+// files (sorted, so the output is stable).
+std::vector<std::string> expand(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec))
+        if (it->is_regular_file() && it->path().extension() == ".flow") found.push_back(it->path().string());
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+void print_diagnostics(const Compilation& c, const Args& a) {
+  auto diags = c.diags.sorted();
+  if (diags.empty()) return;
+  flowc::RenderOptions ro;
+  ro.color = use_color(a);
+  std::cerr << flowc::render_text(c.sources, diags, ro);
+}
+
+std::string plural(size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+int cmd_check(const Args& a) {
+  if (a.paths.empty()) usage_error("check needs at least one file or directory");
+  std::vector<std::string> files = expand(a.paths);
+  if (files.empty()) usage_error("no .flow files found");
+  flowc::DiskFileSystem disk;
+  size_t errors = 0, warnings = 0, flows = 0;
+  std::string json = "[";
+  for (const auto& f : files) {
+    CompileOptions opts = a.compile;
+    opts.lower = true;  // lowering is part of checking: it must not fail on a clean flow
+    Compilation c = flowc::compile_file(f, disk, opts);
+    errors += c.diags.error_count();
+    warnings += c.diags.warning_count();
+    if (c.checked && c.checked->is_flow) ++flows;
+    if (a.format == "json") {
+      std::string one = flowc::render_json(c.sources, c.diags.sorted());
+      // Merge the per-file arrays into one.
+      auto first = one.find('['), last = one.rfind(']');
+      std::string inner = one.substr(first + 1, last - first - 1);
+      if (inner.find_first_not_of(" \n") != std::string::npos) {
+        if (json.size() > 1) json += ",";
+        json += inner;
+      }
+    } else {
+      print_diagnostics(c, a);
+    }
+  }
+  if (a.format == "json") {
+    std::cout << json << "]\n";
+  } else if (errors || warnings) {
+    std::cerr << plural(errors, "error") << " and " << plural(warnings, "warning") << " in "
+              << plural(files.size(), "file") << "\n";
+  } else {
+    std::cerr << "checked " << plural(files.size(), "file") << " (" << plural(flows, "flow")
+              << "): no problems\n";
+  }
+  return errors ? 1 : 0;
+}
+
+// Compiles one flow for the commands that need its IR; prints diagnostics
+// and returns null when it does not check.
+std::optional<Compilation> compile_one(const Args& a) {
+  if (a.paths.size() != 1) usage_error(a.command + " needs exactly one file");
+  flowc::DiskFileSystem disk;
+  Compilation c = flowc::compile_file(a.paths[0], disk, a.compile);
+  print_diagnostics(c, a);
+  if (!c.ok()) return std::nullopt;
+  if (!c.flow) {
+    std::cerr << "flowc: '" << a.paths[0] << "' has no 'flow' header: it is a library, not a flow\n";
+    return std::nullopt;
+  }
+  return c;
+}
+
+int cmd_dump_ir(const Args& a) {
+  auto c = compile_one(a);
+  if (!c) return 1;
+  std::cout << flowc::ir::dump(*c->flow);
+  return 0;
+}
+
+int cmd_dump_ast(const Args& a) {
+  if (a.paths.size() != 1) usage_error("dump-ast needs exactly one file");
+  flowc::DiskFileSystem disk;
+  CompileOptions opts = a.compile;
+  opts.lower = false;
+  Compilation c = flowc::compile_file(a.paths[0], disk, opts);
+  print_diagnostics(c, a);
+  if (c.main()) std::cout << flowc::ast::dump(*c.main());
+  return c.ok() ? 0 : 1;
+}
+
+bool write_file(const std::string& path, const std::string& data) {
+  std::ofstream out(path, std::ios::binary);
+  out << data;
+  return static_cast<bool>(out);
+}
+
+int cmd_graph(const Args& a) {
+  auto c = compile_one(a);
+  if (!c) return 1;
+  std::string dot = flowc::to_dot(*c->flow);
+  if (a.output.empty()) {
+    std::cout << dot;
+    return 0;
+  }
+  std::string ext = fs::path(a.output).extension().string();
+  if (ext == ".dot" || ext == ".gv") {
+    if (!write_file(a.output, dot)) {
+      std::cerr << "flowc: cannot write '" << a.output << "'\n";
+      return 1;
+    }
+    return 0;
+  }
+  if (ext != ".svg" && ext != ".png" && ext != ".pdf") usage_error("-o must end in .dot, .svg, .png or .pdf");
+  // Rendering is Graphviz's job: pipe the DOT text into `dot`.
+  std::string cmd = "dot -T" + ext.substr(1) + " -o '" + a.output + "' 2>&1";
+  if (a.output.find('\'') != std::string::npos) usage_error("the output path may not contain a quote");
+  if (std::system("command -v dot >/dev/null 2>&1") != 0) {
+    std::cerr << "flowc: Graphviz is not installed, so '" << a.output
+              << "' cannot be drawn; install it (apt-get install graphviz) or use -o FILE.dot\n";
+    return 1;
+  }
+  FILE* p = popen(cmd.c_str(), "w");
+  if (!p) {
+    std::cerr << "flowc: cannot run Graphviz: " << std::strerror(errno) << "\n";
+    return 1;
+  }
+  fwrite(dot.data(), 1, dot.size(), p);
+  int status = pclose(p);
+  if (status != 0) {
+    std::cerr << "flowc: Graphviz failed to draw '" << a.output << "'\n";
+    return 1;
+  }
+  std::cerr << "wrote " << a.output << "\n";
+  return 0;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  std::ifstream in(argv[1], std::ios::binary);
-  std::stringstream ss; ss << in.rdbuf();
-  flowc::SourceManager sm; auto id = sm.add(argv[1], ss.str());
-  flowc::DiagnosticEngine d;
-  auto f = flowc::parse_file(sm, id, d);
-  std::cout << flowc::ast::dump(*f);
-  std::cerr << flowc::render_text(sm, d.sorted());
-  return d.has_errors();
+  Args a = parse_args(argc, argv);
+  if (a.command == "check") return cmd_check(a);
+  if (a.command == "graph") return cmd_graph(a);
+  if (a.command == "dump-ir") return cmd_dump_ir(a);
+  if (a.command == "dump-ast") return cmd_dump_ast(a);
+  if (a.command == "version" || a.command == "--version") {
+    std::cout << "flowc 0.1.0\n";
+    return 0;
+  }
+  if (a.command == "help" || a.command == "-h" || a.command == "--help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  usage_error("unknown command '" + a.command + "'");
 }
