@@ -29,7 +29,9 @@ inline constexpr BuiltinInfo kBuiltins[] = {
 #undef BUILTIN
 };
 
-inline const BuiltinInfo& builtin_info(Builtin b) { return kBuiltins[static_cast<size_t>(b)]; }
+inline const BuiltinInfo& builtin_info(Builtin b) {
+  return kBuiltins[static_cast<size_t>(b)];
+}
 
 inline std::optional<Builtin> builtin_by_name(std::string_view name) {
   for (size_t i = 0; i < static_cast<size_t>(Builtin::Count); ++i)

@@ -10,7 +10,9 @@ constexpr std::array<std::string_view, 7> kShortDays = {"mon", "tue", "wed", "th
 constexpr std::array<std::string_view, 7> kLongDays = {"monday", "tuesday",  "wednesday", "thursday",
                                                        "friday", "saturday", "sunday"};
 
-int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+int64_t floor_div(int64_t a, int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 bool day_in(const HoursRange& r, int day) {
   return r.first_day <= r.last_day ? r.first_day <= day && day <= r.last_day
@@ -58,7 +60,9 @@ std::optional<uint16_t> parse_time_of_day(std::string_view s) {
   return static_cast<uint16_t>(hours * 60 + minutes);
 }
 
-std::string_view day_name(uint8_t day) { return day < kShortDays.size() ? kShortDays[day] : ""; }
+std::string_view day_name(uint8_t day) {
+  return day < kShortDays.size() ? kShortDays[day] : "";
+}
 
 std::string format_time_of_day(uint16_t minute) {
   std::string out(5, ':');

@@ -1,8 +1,8 @@
 // Parsing and evaluation of POSIX TZ strings (RFC 8536 section 3.3); see posix_tz.h.
 #include "stdlib/posix_tz.h"
 
-#include <algorithm>
 #include <array>
+#include <utility>
 
 namespace flowc::stdlib {
 namespace {
@@ -11,10 +11,16 @@ constexpr int64_t kSecondsPerDay = 86400;
 // The Gregorian calendar repeats, weekdays included, every 400 years.
 constexpr int64_t kSecondsPer400Years = 146097 * kSecondsPerDay;
 
-int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-int64_t floor_mod(int64_t a, int64_t b) { return a - floor_div(a, b) * b; }
+int64_t floor_div(int64_t a, int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+int64_t floor_mod(int64_t a, int64_t b) {
+  return a - floor_div(a, b) * b;
+}
 
-bool is_leap(int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+bool is_leap(int64_t y) {
+  return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
@@ -236,8 +242,9 @@ int32_t utc_offset(const PosixTz& tz, int64_t unix_seconds) {
     }
   }
   if (n == 0) return tz.dst_offset;
-  std::sort(changes.begin(), changes.begin() + static_cast<std::ptrdiff_t>(n),
-            [](const Change& a, const Change& b) { return a.at < b.at || (a.at == b.at && !a.to_dst && b.to_dst); });
+  for (size_t i = 1; i < n; ++i) {  // a stable insertion sort of at most 8 changes
+    for (size_t k = i; k > 0 && changes[k].at < changes[k - 1].at; --k) std::swap(changes[k], changes[k - 1]);
+  }
   bool dst = !changes[0].to_dst;
   for (size_t i = 0; i < n && changes[i].at <= t; ++i) dst = changes[i].to_dst;
   return dst ? tz.dst_offset : tz.std_offset;

@@ -12,8 +12,12 @@
 namespace flowc::stdlib {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
 
 // The length of the valid UTF-8 sequence starting at s[i], or 0 when the bytes
 // there are not valid UTF-8 (overlong forms, surrogates and values above
@@ -183,9 +187,15 @@ std::optional<std::string> e164(std::string_view number, std::string_view defaul
   return "+" + national;
 }
 
-bool starts_with(std::string_view s, std::string_view part) { return s.starts_with(part); }
-bool ends_with(std::string_view s, std::string_view part) { return s.ends_with(part); }
-bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+bool starts_with(std::string_view s, std::string_view part) {
+  return s.starts_with(part);
+}
+bool ends_with(std::string_view s, std::string_view part) {
+  return s.ends_with(part);
+}
+bool contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
 
 size_t length(std::string_view utf8) {
   size_t n = 0;
@@ -297,8 +307,8 @@ std::string format_number(double d) {
 
 void append_url_escaped(std::string& out, std::string_view s) {
   for (char c : s) {
-    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '-' || c == '.' ||
-                      c == '_' || c == '~';
+    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '-' ||
+                      c == '.' || c == '_' || c == '~';
     if (unreserved) {
       out += c;
     } else {

@@ -82,8 +82,8 @@ const char* read_header(Reader& in, Header* h) {
 }
 
 uint64_t block_size(const Header& h, uint64_t time_size) {
-  return h.timecnt * time_size + h.timecnt + h.typecnt * uint64_t{6} + h.charcnt + h.leapcnt * (time_size + 4) +
-         h.isstdcnt + h.isutcnt;
+  return h.timecnt * time_size + h.timecnt + h.typecnt * uint64_t{6} + h.charcnt +
+         h.leapcnt * (time_size + 4) + h.isstdcnt + h.isutcnt;
 }
 
 // Reads the data block whose times are time_size (4 or 8) bytes wide.
@@ -223,8 +223,8 @@ bool is_valid_time_zone_name(std::string_view name) {
   if (name.empty() || name.size() > 255 || name.front() == '/') return false;
   if (name.find("..") != std::string_view::npos) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '+' ||
-           c == '-' || c == '/';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '+' || c == '-' || c == '/';
   });
 }
 

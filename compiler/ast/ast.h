@@ -79,6 +79,7 @@ struct Expr {
   bool boolean = false;
   double number = 0;
   std::string text;                   // String/Duration/Name/Call/Matches
+  std::string raw;                    // String/Template: escapes decoded, { } kept (regex options)
   std::vector<std::string> segments;  // Path
   Op op = Op::None;
   bool negated = false;  // is not set, not in

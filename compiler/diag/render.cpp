@@ -25,11 +25,24 @@ const char* severity_color(Severity s) {
   return "";
 }
 
-// Width of a UTF-8 line prefix in display columns, counting a tab as it is
-// printed (we print tabs as single spaces so the caret lines up).
-std::string expand_tabs(const std::string& line) {
+// The source line as shown under a diagnostic: one column per code point, so
+// the caret lines up. A tab is shown as one space; other control characters
+// (which would move the cursor or colour the terminal) as U+FFFD.
+std::string printable_line(const std::string& line) {
   std::string out;
-  for (char c : line) out.push_back(c == '\t' ? ' ' : c);
+  for (size_t i = 0; i < line.size(); ++i) {
+    auto c = static_cast<unsigned char>(line[i]);
+    if (c == '\t') {
+      out.push_back(' ');
+    } else if (c < 0x20 || c == 0x7F) {
+      out += "\xEF\xBF\xBD";
+    } else if (c == 0xC2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) < 0xA0) {
+      out += "\xEF\xBF\xBD";  // a C1 control character (U+0080..U+009F)
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
   return out;
 }
 
@@ -44,10 +57,12 @@ void render_one(std::string& out, const SourceManager& sm, Severity sev, const S
                 const std::string& message, const char* code, const RenderOptions& opts) {
   const char* bold = opts.color ? "\033[1m" : "";
   const char* reset = opts.color ? "\033[0m" : "";
-  out += bold;
-  out += location_string(sm, range);
-  out += ": ";
-  out += reset;
+  if (range.valid()) {  // a file that cannot be read has no location
+    out += bold;
+    out += location_string(sm, range);
+    out += ": ";
+    out += reset;
+  }
   if (opts.color) out += severity_color(sev);
   out += severity_name(sev);
   out += ": ";
@@ -65,7 +80,7 @@ void render_one(std::string& out, const SourceManager& sm, Severity sev, const S
   const SourceFile& f = sm.file(range.file);
   if (f.text().empty() && range.begin == 0) return;
   LineCol lc = f.line_col(range.begin);
-  std::string line = expand_tabs(f.line_text(lc.line));
+  std::string line = printable_line(f.line_text(lc.line));
   // Long lines (minified garbage) are cut so the output stays readable.
   constexpr size_t kMaxShown = 200;
   if (lc.col > kMaxShown) return;

@@ -115,7 +115,13 @@ Compilation compile_file(const std::string& path, const FileSystem& fs, const Co
   std::vector<const ast::File*> imports;
   for (size_t i = 1; i < c.files.size(); ++i) imports.push_back(c.files[i].get());
   c.checked = sema::check(*c.files[0], imports, c.diags, options.check);
-  if (options.lower && c.ok() && c.checked->is_flow) c.flow = ir::lower(*c.checked, options.check);
+  if (options.lower && c.ok() && c.checked->is_flow) {
+    c.flow = ir::lower(*c.checked, options.check);
+    // A clean flow must lower to well-formed IR; if not, that is our bug.
+    for (const auto& problem : ir::verify(*c.flow))
+      c.diags.report(DiagId::InternalError, {c.files[0]->file_id, 0, 0}, {problem});
+    if (!c.ok()) c.flow.reset();
+  }
   return c;
 }
 

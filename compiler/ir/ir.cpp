@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "stdlib/builtins.h"
+#include "stdlib/commands.h"
 
 namespace flowc::ir {
 
@@ -25,38 +26,10 @@ const char* event_name(EventKind e) {
   return "?";
 }
 
-const char* command_name(CommandKind c) {
-  switch (c) {
-    case CommandKind::Play: return "play";
-    case CommandKind::Say: return "say";
-    case CommandKind::Collect: return "collect";
-    case CommandKind::Enqueue: return "enqueue";
-    case CommandKind::Transfer: return "transfer";
-    case CommandKind::Hangup: return "hangup";
-    case CommandKind::Pause: return "pause";
-  }
-  return "?";
-}
+const char* command_name(CommandKind c) { return stdlib::command_type(static_cast<uint32_t>(c)); }
 
 const std::vector<const char*>& command_args(CommandKind c) {
-  static const std::vector<const char*> kPlay{"url"};
-  static const std::vector<const char*> kSay{"text", "voice", "language"};
-  static const std::vector<const char*> kCollect{"max_digits", "min_digits", "terminator", "timeout_ms",
-                                                 "say",        "play",       "voice",      "language"};
-  static const std::vector<const char*> kEnqueue{"queue", "reason", "priority", "timeout_ms"};
-  static const std::vector<const char*> kTransfer{"to", "timeout_ms"};
-  static const std::vector<const char*> kHangup{"reason"};
-  static const std::vector<const char*> kPause{"ms"};
-  switch (c) {
-    case CommandKind::Play: return kPlay;
-    case CommandKind::Say: return kSay;
-    case CommandKind::Collect: return kCollect;
-    case CommandKind::Enqueue: return kEnqueue;
-    case CommandKind::Transfer: return kTransfer;
-    case CommandKind::Hangup: return kHangup;
-    case CommandKind::Pause: return kPause;
-  }
-  return kPlay;
+  return stdlib::command_fields(static_cast<uint32_t>(c));
 }
 
 ExprPtr Expr::clone() const {
@@ -216,7 +189,9 @@ std::string dump(const Flow& f) {
   out += "flow " + f.name + "\n";
   for (const auto& n : f.numbers) out += "number " + quote(n) + "\n";
   out += "timezone " + quote(f.time_zone) + "\n";
-  if (!f.cti_protocol.empty()) out += "cti " + f.cti_protocol + " " + quote(f.cti_endpoint) + "\n";
+  if (!f.cti_protocol.empty())
+    out += "cti " + f.cti_protocol + " " + quote(f.cti_endpoint) + " timeout " + std::to_string(f.cti_timeout_ms) +
+           "ms retries " + std::to_string(f.cti_retries) + "\n";
   out += "start " + f.states[f.start_state].name + " (block b" + std::to_string(f.start_block) + ")\n\n";
   for (size_t i = 0; i < f.slots.size(); ++i) {
     const Slot& s = f.slots[i];
@@ -242,7 +217,13 @@ std::string dump(const Flow& f) {
   }
   for (const auto& a : f.automations) {
     out += "automation " + a.name + " = ";
-    if (a.kind == ActionKind::Email) {
+    if (a.kind == ActionKind::Set) {
+      out += "set";
+      for (const auto& as : a.assignments) {
+        out += " %" + std::to_string(as.slot) + " = ";
+        expr_to(out, *as.value, f);
+      }
+    } else if (a.kind == ActionKind::Email) {
       out += "email to ";
       if (a.to) expr_to(out, *a.to, f);
       if (a.subject) out += " subject ", expr_to(out, *a.subject, f);
@@ -334,6 +315,49 @@ std::string dump(const Flow& f) {
 
 // ---------------------------------------------------------------- verify
 
+namespace {
+
+// A handler must reach a Suspend or End on every path: a cycle of Jump and
+// Branch edges would spin forever within one event.
+void check_cycles(const Flow& f, std::vector<std::string>& problems) {
+  enum : uint8_t { kNew, kOpen, kDone };
+  std::vector<uint8_t> color(f.blocks.size(), kNew);
+  std::vector<std::pair<uint32_t, int>> stack;  // block, next edge to follow
+  auto edge = [&](uint32_t b, int i) -> int64_t {
+    const Terminator& t = f.blocks[b].term;
+    if (t.op == TermOp::Jump && i == 0) return t.target;
+    if (t.op == TermOp::Branch && i == 0) return t.target;
+    if (t.op == TermOp::Branch && i == 1) return t.other;
+    return -1;
+  };
+  for (uint32_t root = 0; root < f.blocks.size(); ++root) {
+    if (color[root] != kNew) continue;
+    stack.push_back({root, 0});
+    color[root] = kOpen;
+    while (!stack.empty()) {
+      auto& [b, i] = stack.back();
+      int64_t next = edge(b, i++);
+      if (next < 0) {
+        color[b] = kDone;
+        stack.pop_back();
+        continue;
+      }
+      auto n = static_cast<uint32_t>(next);
+      if (color[n] == kOpen) {
+        problems.push_back("b" + std::to_string(n) + " " + f.blocks[n].label +
+                           ": a loop without a suspend");
+        return;
+      }
+      if (color[n] == kNew) {
+        color[n] = kOpen;
+        stack.push_back({n, 0});
+      }
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> verify(const Flow& f) {
   std::vector<std::string> problems;
   auto bad = [&](const std::string& where, const std::string& what) { problems.push_back(where + ": " + what); };
@@ -408,6 +432,12 @@ std::vector<std::string> verify(const Flow& f) {
   for (const auto& a : f.automations) {
     std::string where = "automation " + a.name;
     if (a.kind == ActionKind::Http && !a.url) bad(where, "no URL");
+    if (a.kind == ActionKind::Email && (!a.to || !a.subject || !a.text)) bad(where, "email without to/subject/body");
+    for (const auto& as : a.assignments) {
+      if (as.slot < kFixedSlots || as.slot >= f.slots.size()) bad(where, "set of an invalid or read-only slot");
+      if (!as.value) bad(where, "set without a value");
+      else check_expr(*as.value, where);
+    }
     for (const auto& m : a.maps)
       if (m.slot >= f.slots.size()) bad(where, "map slot out of range");
     if (a.when_trigger >= 0 && static_cast<size_t>(a.when_trigger) >= f.triggers.size()) bad(where, "when trigger out of range");
@@ -446,6 +476,7 @@ std::vector<std::string> verify(const Flow& f) {
       case TermOp::End: break;
     }
   }
+  if (problems.empty()) check_cycles(f, problems);
   return problems;
 }
 

@@ -156,10 +156,16 @@ struct Header {
   ExprPtr value;  // a Template or string
 };
 
-enum class ActionKind : uint8_t { Http, Email };
+enum class ActionKind : uint8_t { Http, Email, Set };
 
-// An asynchronous action the engine hands to the action executor: an HTTP
-// request or an email. Named automations and inline hook actions alike.
+struct Assignment {
+  uint32_t slot = 0;
+  ExprPtr value;
+};
+
+// An action the engine runs for a flow: an HTTP request or an email (handed
+// to the action executor, asynchronous), or assignments (done at once).
+// Named automations and inline hook actions alike.
 struct Automation {
   std::string name;  // "lookup_by_phone", or "<module>.enter#1" for inline ones
   ActionKind kind = ActionKind::Http;
@@ -173,6 +179,7 @@ struct Automation {
   uint32_t retries = 0;
   std::vector<ResponseMap> maps;
   ExprPtr to, subject, text;  // Email
+  std::vector<Assignment> assignments;  // Set
   bool on_call_start = false;
   bool on_call_end = false;
   int32_t when_trigger = -1;  // fires once when this trigger becomes true
@@ -251,6 +258,8 @@ struct Flow {
   std::string time_zone = "UTC";
   std::string cti_protocol;  // "nexj" or ""
   std::string cti_endpoint;
+  uint32_t cti_timeout_ms = 5000;
+  uint32_t cti_retries = 2;
   uint32_t start_state = 0;
   uint32_t start_block = 0;     // where a new call begins (call-start automations, then start module)
   std::vector<Slot> slots;      // the first ones are call.id, call.from, call.to, call.started_at

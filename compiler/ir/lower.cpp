@@ -225,7 +225,10 @@ JsonTemplate Lowerer::json(const ast::JsonValue& j) {
 uint32_t Lowerer::automation_from_action(const ast::Action& a, const std::string& name) {
   Automation au;
   au.name = name;
-  if (a.kind == ast::Action::Email) {
+  if (a.kind == ast::Action::Set) {
+    au.kind = ActionKind::Set;
+    for (const auto& as : a.assignments) au.assignments.push_back({slot(as.target.path()), expr(*as.value)});
+  } else if (a.kind == ast::Action::Email) {
     au.kind = ActionKind::Email;
     au.to = text(a.target.get());
     if (const ast::Option* o = find_option(a.options, "subject")) au.subject = expr(*o->value);
@@ -245,7 +248,7 @@ uint32_t Lowerer::automation_from_action(const ast::Action& a, const std::string
         au.has_json = true;
         au.json = json(*o.json);
       }
-      if (o.name == "body" && o.kind == ast::Option::Expr) au.body = expr(*o.value);
+      if (o.name == "body" && o.kind == ast::Option::Expr) au.body = expr(*o.value, Escape::Json);
       if (o.name == "map" && o.kind == ast::Option::Map) {
         ResponseMap rm;
         rm.slot = slot(o.map_target.path());
@@ -620,7 +623,7 @@ void Lowerer::lower_module(const ast::Module& m, uint32_t state) {
       args.push_back(term && term->kind == ast::Option::Expr ? expr(*term->value) : nullptr);
       args.push_back(const_number(timeout));
       args.push_back(menu ? text(m.argument.get()) : opt_text("prompt"));
-      args.push_back(menu ? nullptr : opt_text("play"));
+      args.push_back(menu ? nullptr : opt_text("audio"));
       args.push_back(opt_text("voice"));
       args.push_back(opt_text("language"));
       emit(ask, CommandKind::Collect, std::move(args));
@@ -672,7 +675,7 @@ void Lowerer::lower_module(const ast::Module& m, uint32_t state) {
             binary(ExprOp::Le, unary(ExprOp::Length, digits(), Type::Number), const_number(max)));
         if (const ast::Option* p = find_option(m.options, "pattern")) {
           auto match = unary(ExprOp::Matches, digits());
-          match->index = regex(p->value->text);
+          match->index = regex(p->value->raw);
           valid = binary(ExprOp::And, std::move(valid), std::move(match));
         }
         uint32_t store = block(n + ".store");
@@ -769,6 +772,8 @@ std::unique_ptr<Flow> Lowerer::run() {
     if (in_.cti->endpoint->kind == ExprKind::String) out_->cti_endpoint = in_.cti->endpoint->text;
     auto e = expr(*in_.cti->endpoint);
     if (e->op == ExprOp::Const) out_->cti_endpoint = e->value.string;
+    out_->cti_timeout_ms = duration_option(in_.cti->options, "timeout", out_->cti_timeout_ms);
+    out_->cti_retries = int_option(in_.cti->options, "retries", out_->cti_retries);
   }
   build_slots();
   for (const ast::Trigger* t : in_.triggers) {

@@ -35,8 +35,21 @@ bool is_blank(std::u32string_view s) {
 SourceRange AstBuilder::range(antlr4::Token* t) const {
   if (!t) return {file_id_, base_, base_ + 1};
   size_t start = t->getStartIndex(), stop = t->getStopIndex();
+  if (start == INVALID_INDEX) {
+    // A token conjured by error recovery has no offsets, only the line and
+    // column of the token it was conjured before: place it there.
+    uint32_t at = offset_of(t->getLine(), t->getCharPositionInLine());
+    return {file_id_, base_ + at, base_ + at};
+  }
   if (t->getType() == antlr4::Token::EOF || stop < start) stop = start;
   return {file_id_, base_ + static_cast<uint32_t>(start), base_ + static_cast<uint32_t>(stop) + 1};
+}
+
+uint32_t AstBuilder::offset_of(size_t line, size_t column) const {
+  size_t i = 0;
+  for (size_t l = 1; l < line && i < text_.size(); ++i)
+    if (text_[i] == U'\n') ++l;
+  return static_cast<uint32_t>(std::min(i + column, text_.size()));
 }
 
 SourceRange AstBuilder::range(antlr4::tree::TerminalNode* node) const {
@@ -52,10 +65,14 @@ SourceRange AstBuilder::range(antlr4::ParserRuleContext* ctx) const {
   return r;
 }
 
+bool AstBuilder::present(antlr4::tree::TerminalNode* node) {
+  return node && node->getSymbol() && node->getSymbol()->getType() != antlr4::Token::EOF &&
+         node->getSymbol()->getTokenIndex() != static_cast<size_t>(-1);
+}
+
 std::string AstBuilder::text(antlr4::tree::TerminalNode* node) {
-  if (!node || !node->getSymbol() || node->getSymbol()->getType() == antlr4::Token::EOF) return {};
   // Tokens conjured by error recovery ("<missing IDENT>") have no text of ours.
-  if (node->getSymbol()->getTokenIndex() == static_cast<size_t>(-1)) return {};
+  if (!present(node)) return {};
   return node->getText();
 }
 
@@ -64,10 +81,13 @@ std::string AstBuilder::text(antlr4::tree::TerminalNode* node) {
 size_t AstBuilder::decode_escape(size_t i, size_t end, std::string& out) {
   char32_t n = i + 1 < end ? text_[i + 1] : U'\0';
   auto bad = [&](size_t len) {
+    if (quiet_) return;
     len = std::min(len, end - i);
     diags_.report(DiagId::InvalidEscape,
                   {file_id_, base_ + static_cast<uint32_t>(i), base_ + static_cast<uint32_t>(i + len)},
                   {to_utf8(std::u32string_view(text_).substr(i, len))});
+    diags_.note(DiagId::NoteText, {file_id_, base_ + static_cast<uint32_t>(i), base_ + static_cast<uint32_t>(i + 1)},
+                {"a backslash is written \\\\ (so a regular expression's \\d is written \\\\d)"});
   };
   switch (n) {
     case U'"': out += '"'; return 2;
@@ -204,13 +224,25 @@ ExprPtr AstBuilder::build_string_expr(antlr4::tree::TerminalNode* node) {
     lit_begin = static_cast<uint32_t>(j + 1);
   }
   flush(end);
-  if (!has_hole) {
-    auto e = make(ExprKind::String, whole);
-    for (auto& p : parts) e->text += p.text;
-    return e;
+  // The same text with only escapes decoded, for options that take a regular
+  // expression rather than a template.
+  quiet_ = true;
+  std::string raw;
+  for (size_t i = begin; i < end; ++i) {
+    if (text_[i] == U'\\') {
+      i += decode_escape(i, end, raw) - 1;
+    } else {
+      append_utf8(raw, text_[i]);
+    }
   }
-  auto e = make(ExprKind::Template, whole);
-  e->parts = std::move(parts);
+  quiet_ = false;
+  auto e = make(has_hole ? ExprKind::Template : ExprKind::String, whole);
+  if (has_hole) {
+    e->parts = std::move(parts);
+  } else {
+    for (auto& p : parts) e->text += p.text;
+  }
+  e->raw = std::move(raw);
   return e;
 }
 
@@ -222,9 +254,22 @@ ExprPtr AstBuilder::parse_hole(uint32_t begin, uint32_t end) {
   }
   // Inside the string a nested string is written \"…\"; blanking the
   // backslashes keeps every offset where it was in the file.
+  // An opening \" becomes ` "`, a closing one `" ` (the quote stays where
+  // it was, the blank goes outside the string), and \\ becomes ` \`.
   std::u32string hole(text_.substr(begin, end - begin));
+  bool in_string = false;
   for (size_t k = 0; k + 1 < hole.size(); ++k) {
-    if (hole[k] == U'\\' && (hole[k + 1] == U'"' || hole[k + 1] == U'\\')) {
+    if (hole[k] != U'\\') continue;
+    if (hole[k + 1] == U'"') {
+      if (in_string) {
+        hole[k] = U'"';
+        hole[k + 1] = U' ';
+      } else {
+        hole[k] = U' ';
+      }
+      in_string = !in_string;
+      ++k;
+    } else if (hole[k + 1] == U'\\') {
       hole[k] = U' ';
       ++k;
     }
@@ -296,8 +341,9 @@ ExprPtr AstBuilder::build_predicate(P::PredicateContext* ctx) {
         r.days_range = SourceRange::join(range(days[0]), range(days.back()));
       }
       auto times = hr->TIME();
-      if (times.size() >= 1) r.from_text = text(times[0]), r.from_range = range(times[0]);
-      if (times.size() >= 2) r.to_text = text(times[1]), r.to_range = range(times[1]);
+      if (times.size() < 2 || !present(times[0]) || !present(times[1])) continue;  // a syntax error
+      r.from_text = text(times[0]), r.from_range = range(times[0]);
+      r.to_text = text(times[1]), r.to_range = range(times[1]);
       e->hours.push_back(std::move(r));
     }
     if (h->STRING()) {
@@ -593,7 +639,8 @@ void AstBuilder::build_action(P::ActionContext* ctx, ast::Action& a) {
 
 // ---------------------------------------------------------------- modules
 
-void AstBuilder::build_clause(P::ClauseContext* ctx, ast::Clause& c) {
+// False for a clause that error recovery left without any of its forms.
+bool AstBuilder::build_clause(P::ClauseContext* ctx, ast::Clause& c) {
   c.range = range(ctx);
   if (auto* n = dynamic_cast<P::NextClauseContext*>(ctx)) {
     c.kind = ast::Clause::Next;
@@ -614,7 +661,10 @@ void AstBuilder::build_clause(P::ClauseContext* ctx, ast::Clause& c) {
     c.target_range = range(w->IDENT());
     c.duration = text(w->DURATION());
     c.duration_range = range(w->DURATION());
+  } else {
+    return false;
   }
+  return true;
 }
 
 void AstBuilder::build_module(P::ModuleItemContext* ctx, ast::Module& m) {
@@ -697,8 +747,7 @@ void AstBuilder::build_module(P::ModuleItemContext* ctx, ast::Module& m) {
   for (auto* c : ctx->clause()) {
     if (!c) continue;
     ast::Clause clause;
-    build_clause(c, clause);
-    m.clauses.push_back(std::move(clause));
+    if (build_clause(c, clause)) m.clauses.push_back(std::move(clause));
   }
 }
 
@@ -706,16 +755,19 @@ void AstBuilder::build_module(P::ModuleItemContext* ctx, ast::Module& m) {
 
 void AstBuilder::build_item(P::ItemContext* ctx, ast::File& file) {
   SourceRange r = range(ctx);
+  // A `flow` or `start` whose name is missing is kept with an empty name, so
+  // that the checker does not also report the header as missing.
   if (auto* x = dynamic_cast<P::FlowItemContext*>(ctx)) {
-    if (!text(x->IDENT()).empty()) file.flow_names.push_back({text(x->IDENT()), range(x->IDENT())});
+    file.flow_names.push_back({text(x->IDENT()), range(x->IDENT())});
   } else if (auto* x = dynamic_cast<P::StartItemContext*>(ctx)) {
-    if (!text(x->IDENT()).empty()) file.starts.push_back({text(x->IDENT()), range(x->IDENT())});
+    file.starts.push_back({text(x->IDENT()), range(x->IDENT())});
   } else if (auto* x = dynamic_cast<P::NumbersItemContext*>(ctx)) {
-    for (auto* s : x->STRING()) file.numbers.push_back({decode_string(s), range(s)});
+    for (auto* s : x->STRING())
+      if (present(s)) file.numbers.push_back({decode_string(s), range(s)});
   } else if (auto* x = dynamic_cast<P::TimezoneItemContext*>(ctx)) {
-    if (x->STRING()) file.time_zones.push_back({decode_string(x->STRING()), range(x->STRING())});
+    if (present(x->STRING())) file.time_zones.push_back({decode_string(x->STRING()), range(x->STRING())});
   } else if (auto* x = dynamic_cast<P::ImportItemContext*>(ctx)) {
-    if (x->STRING()) file.imports.push_back({decode_string(x->STRING()), range(x->STRING())});
+    if (present(x->STRING())) file.imports.push_back({decode_string(x->STRING()), range(x->STRING())});
   } else if (auto* x = dynamic_cast<P::CtiItemContext*>(ctx)) {
     ast::Cti c;
     c.protocol = text(x->IDENT());

@@ -36,6 +36,7 @@ class ParseRun {
   std::unique_ptr<antlr4::CommonTokenStream> tokens_;
   std::unique_ptr<flowgen::FlowParser> parser_;
   std::unique_ptr<SyntaxErrorListener> listener_;
+  std::u32string_view text_;  // the span parsed (owned by the caller)
   DiagnosticEngine& diags_;
   uint32_t file_id_;
   uint32_t base_;
@@ -60,11 +61,15 @@ class AstBuilder {
   SourceRange range(antlr4::ParserRuleContext* ctx) const;
   SourceRange range(antlr4::tree::TerminalNode* node) const;
   SourceRange range(antlr4::Token* token) const;
+  // The offset in text_ of a 1-based line and 0-based column.
+  uint32_t offset_of(size_t line, size_t column) const;
   static std::string text(antlr4::tree::TerminalNode* node);
+  // False for a token that error recovery made up (it was not in the file).
+  static bool present(antlr4::tree::TerminalNode* node);
 
   void build_item(P::ItemContext* ctx, ast::File& file);
   void build_module(P::ModuleItemContext* ctx, ast::Module& m);
-  void build_clause(P::ClauseContext* ctx, ast::Clause& c);
+  bool build_clause(P::ClauseContext* ctx, ast::Clause& c);
   void build_action(P::ActionContext* ctx, ast::Action& a);
   void build_http(P::HttpSpecContext* ctx, ast::Action& a);
   void build_email(P::EmailSpecContext* ctx, ast::Action& a);
@@ -99,6 +104,7 @@ class AstBuilder {
   const std::u32string& text_;
   const ParseLimits& limits_;
   uint32_t template_depth_;
+  bool quiet_ = false;  // decode without reporting (a second pass over a string)
 };
 
 }  // namespace flowc

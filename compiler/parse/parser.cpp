@@ -3,6 +3,8 @@
 // protect the parser: file size, nesting depth, stray characters.
 #include "compiler/parse/parser.h"
 
+#include <cstdio>
+
 #include "FlowLexer.h"
 #include "FlowParser.h"
 #include "compiler/parse/ast_builder.h"
@@ -22,11 +24,22 @@ class CodePointInput : public antlr4::ANTLRInputStream {
   explicit CodePointInput(std::u32string_view text) { _data.assign(text.begin(), text.end()); }
 };
 
+// How a stray character is named in a message: itself when it is visible,
+// else its code point ("U+001B"), so that no control character is printed.
+std::string describe_char(const std::string& text, char32_t c) {
+  bool invisible = c < 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0xAD || (c >= 0x200B && c <= 0x200F) ||
+                   (c >= 0x2028 && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F) || c == 0xFEFF;
+  if (!invisible) return text;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
+}
+
 // Reports stray characters and unterminated strings (and makes the token
 // stream parseable without them), then checks the nesting depth. Returns
 // false when the input is too deeply nested to hand to the parser.
 bool prescan(antlr4::CommonTokenStream& tokens, DiagnosticEngine& diags, uint32_t file_id, uint32_t base,
-             const std::vector<uint32_t>& invalid_utf8, uint32_t max_nesting) {
+             std::u32string_view text, const std::vector<uint32_t>& invalid_utf8, uint32_t max_nesting) {
   tokens.fill();
   uint32_t depth = 0;
   uint32_t prefix_run = 0;
@@ -37,7 +50,11 @@ bool prescan(antlr4::CommonTokenStream& tokens, DiagnosticEngine& diags, uint32_
     switch (t->getType()) {
       case FlowLexer::UNKNOWN_CHAR: {
         bool bad_byte = std::binary_search(invalid_utf8.begin(), invalid_utf8.end(), begin - base);
-        if (!bad_byte) diags.report(DiagId::UnexpectedChar, {file_id, begin, end}, {t->getText()});
+        char32_t c = begin - base < text.size() ? text[begin - base] : U'?';
+        bool bom = c == 0xFEFF && begin == 0;  // a byte order mark some editors write
+        if (!bad_byte && !bom) {
+          diags.report(DiagId::UnexpectedChar, {file_id, begin, end}, {describe_char(t->getText(), c)});
+        }
         if (wt) wt->setChannel(antlr4::Token::HIDDEN_CHANNEL);
         continue;
       }
@@ -64,6 +81,30 @@ bool prescan(antlr4::CommonTokenStream& tokens, DiagnosticEngine& diags, uint32_
   return true;
 }
 
+// One diagnostic per run of bad bytes; a file with many runs (a binary file,
+// UTF-16) gets one diagnostic saying so. Returns false when the file is not
+// worth parsing.
+bool report_invalid_utf8(const SourceFile& src, uint32_t file_id, DiagnosticEngine& diags) {
+  constexpr size_t kMaxRuns = 8;
+  const auto& bad = src.invalid_utf8();
+  std::vector<SourceRange> runs;
+  for (size_t i = 0; i < bad.size();) {
+    size_t j = i + 1;
+    while (j < bad.size() && bad[j] == bad[j - 1] + 1) ++j;
+    runs.push_back({file_id, bad[i], bad[j - 1] + 1});
+    i = j;
+  }
+  if (runs.size() > kMaxRuns) {
+    diags.report(DiagId::InvalidUtf8, runs[0]);
+    diags.note(DiagId::NoteText, runs[0],
+               {"and " + std::to_string(runs.size() - 1) +
+                " more invalid byte sequences; this does not look like a UTF-8 text file"});
+    return false;
+  }
+  for (const SourceRange& r : runs) diags.report(DiagId::InvalidUtf8, r);
+  return true;
+}
+
 }  // namespace
 
 // One lexer+parser run over a span of code points; `base` is the span's
@@ -74,6 +115,7 @@ ParseRun::ParseRun(std::u32string_view text, DiagnosticEngine& diags, uint32_t f
       tokens_(std::make_unique<antlr4::CommonTokenStream>(lexer_.get())),
       parser_(std::make_unique<FlowParser>(tokens_.get())),
       listener_(std::make_unique<SyntaxErrorListener>(diags, file_id, base, text)),
+      text_(text),
       diags_(diags),
       file_id_(file_id),
       base_(base) {
@@ -84,7 +126,7 @@ ParseRun::ParseRun(std::u32string_view text, DiagnosticEngine& diags, uint32_t f
 ParseRun::~ParseRun() = default;
 
 bool ParseRun::prepare(const std::vector<uint32_t>& invalid_utf8, uint32_t max_nesting) {
-  return prescan(*tokens_, diags_, file_id_, base_, invalid_utf8, max_nesting);
+  return prescan(*tokens_, diags_, file_id_, base_, text_, invalid_utf8, max_nesting);
 }
 
 template <typename Rule>
@@ -124,15 +166,7 @@ std::unique_ptr<ast::File> parse_file(const SourceManager& sm, uint32_t file_id,
                  {std::to_string(src.byte_size()), std::to_string(limits.max_file_bytes)});
     return file;
   }
-  // One diagnostic per run of bad bytes.
-  const auto& bad = src.invalid_utf8();
-  for (size_t i = 0; i < bad.size();) {
-    size_t j = i + 1;
-    while (j < bad.size() && bad[j] == bad[j - 1] + 1) ++j;
-    diags.report(DiagId::InvalidUtf8, {file_id, bad[i], bad[j - 1] + 1});
-    i = j;
-  }
-  if (diags.error_limit_reached()) return file;
+  if (!report_invalid_utf8(src, file_id, diags) || diags.error_limit_reached()) return file;
 
   ParseRun run(src.text(), diags, file_id, 0);
   if (!run.prepare(src.invalid_utf8(), limits.max_nesting)) return file;

@@ -109,8 +109,13 @@ const antlr4::misc::IntervalSet& FlowErrorStrategy::item_keywords(antlr4::Parser
   return item_keywords_;
 }
 
+// Nor the keywords that start a clause of a module (next, on, wait): deleting
+// one would make the clause's name the module's argument.
 antlr4::Token* FlowErrorStrategy::singleTokenDeletion(antlr4::Parser* parser) {
-  if (item_keywords(parser).contains(parser->getCurrentToken()->getType())) return nullptr;
+  size_t type = parser->getCurrentToken()->getType();
+  if (item_keywords(parser).contains(type)) return nullptr;
+  const std::string name = parser->getVocabulary().getLiteralName(type);
+  if (name == "'next'" || name == "'on'" || name == "'wait'") return nullptr;
   return DefaultErrorStrategy::singleTokenDeletion(parser);
 }
 

@@ -1,6 +1,7 @@
 // Expressions: name resolution, session variables, built-in calls, static
 // types, comparisons that can never be true, business hours and regexes,
 // and constant folding for `let`.
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <regex>
@@ -97,6 +98,20 @@ ValueType Checker::check_expr(ast::Expr& e, const ExprContext& ctx) {
       if (!e.negated && !any_possible)
         diags_.report(DiagId::NeverTrue, e.range,
                       {std::string(value_type_name(a)) + " is never one of these values"});
+      // ivr.tier in ["bronze"] where the tier is "gold" | "silver".
+      if (!e.negated && any_possible && e.args[0]->kind == ExprKind::Path) {
+        auto it = out_->variables.find(e.args[0]->path());
+        if (it != out_->variables.end() && !it->second.enum_values.empty()) {
+          const auto& values = it->second.enum_values;
+          bool possible = false;
+          for (size_t i = 1; i < e.args.size(); ++i)
+            possible |= e.args[i]->kind != ExprKind::String ||
+                        std::find(values.begin(), values.end(), e.args[i]->text) != values.end();
+          if (!possible)
+            diags_.report(DiagId::NeverTrue, e.range,
+                          {"none of these is one of the values of " + e.args[0]->path() + ": " + quote_list(values)});
+        }
+      }
       t = ValueType::Bool;
       break;
     }
@@ -190,6 +205,12 @@ ValueType Checker::check_path_read(ast::Expr& e, const ExprContext& ctx) {
   }
   if (ns == "app") {
     auto it = out_->variables.find(name);
+    if (!out_->is_flow && (it == out_->variables.end() || !it->second.written)) {
+      // A library is checked without its flow: the flow may write it.
+      Variable& v = variable(name);
+      v.read = true;
+      return v.type;
+    }
     if (it == out_->variables.end() || !it->second.written) {
       diags_.report(DiagId::UnknownVariable, e.range, {name});
       std::vector<std::string> written;
@@ -226,7 +247,7 @@ Variable* Checker::check_write(const ast::PathRef& target, ValueType value_type,
   }
   Variable& v = variable(name);
   v.written = true;
-  if (v.expect && known(v.type) && known(value_type) && value_type != v.type) {
+  if (v.expect && known(v.type) && known(value_type) && value_type != v.type && value_type != ValueType::Null) {
     diags_.report(DiagId::ExpectMismatch, value_range,
                   {name, value_type_keyword(v.type), value_type_name(value_type)});
     diags_.note(DiagId::NoteDeclaredHere, v.expect->range);
@@ -376,10 +397,9 @@ void Checker::check_hours(ast::Expr& e) {
     auto to = stdlib::parse_time_of_day(h.to_text);
     if (!from) diags_.report(DiagId::InvalidHours, h.from_range, {"invalid time of day '" + h.from_text + "'"});
     if (!to) diags_.report(DiagId::InvalidHours, h.to_range, {"invalid time of day '" + h.to_text + "'"});
-    if (from && to && *from >= *to)
+    if (from && to && *from == *to)
       diags_.report(DiagId::InvalidHours, SourceRange::join(h.from_range, h.to_range),
-                    {"the hours " + h.from_text + "-" + h.to_text +
-                     " are empty; the end must be after the start (split hours past midnight in two)"});
+                    {"the hours " + h.from_text + "-" + h.to_text + " are empty; the end must differ from the start"});
   }
   if (!e.time_zone.empty() && !stdlib::time_zone_exists(options_.zoneinfo_dir, e.time_zone))
     diags_.report(DiagId::UnknownTimeZone, e.time_zone_range, {e.time_zone});
@@ -512,12 +532,39 @@ std::optional<Constant> Checker::fold_constant(const ast::Expr& e) {
         c.string = text(*a) + text(*b);
         return c;
       }
+      if ((e.op == Op::And || e.op == Op::Or) && a->type == ValueType::Bool && b->type == ValueType::Bool) {
+        c.type = ValueType::Bool;
+        c.boolean = e.op == Op::And ? (a->boolean && b->boolean) : (a->boolean || b->boolean);
+        return c;
+      }
+      if (e.op == Op::Eq || e.op == Op::Ne) {
+        bool same = a->type == b->type && a->boolean == b->boolean && a->number == b->number && a->string == b->string;
+        c.type = ValueType::Bool;
+        c.boolean = e.op == Op::Eq ? same : (a->type == b->type && !same);
+        return c;
+      }
+      bool strings = a->type == ValueType::String && b->type == ValueType::String;
+      if ((e.op == Op::Lt || e.op == Op::Le || e.op == Op::Gt || e.op == Op::Ge) &&
+          (strings || (a->type == ValueType::Number && b->type == ValueType::Number))) {
+        int cmp = strings ? a->string.compare(b->string) : (a->number < b->number ? -1 : a->number > b->number ? 1 : 0);
+        c.type = ValueType::Bool;
+        c.boolean = e.op == Op::Lt ? cmp < 0 : e.op == Op::Le ? cmp <= 0 : e.op == Op::Gt ? cmp > 0 : cmp >= 0;
+        return c;
+      }
       if (a->type != ValueType::Number || b->type != ValueType::Number) return std::nullopt;
       c.type = ValueType::Number;
       switch (e.op) {
         case Op::Add: c.number = a->number + b->number; return c;
         case Op::Sub: c.number = a->number - b->number; return c;
         case Op::Mul: c.number = a->number * b->number; return c;
+        case Op::Div:
+          if (b->number == 0) return std::nullopt;
+          c.number = a->number / b->number;
+          return c;
+        case Op::Mod:
+          if (b->number == 0) return std::nullopt;
+          c.number = std::fmod(a->number, b->number);
+          return c;
         default: return std::nullopt;
       }
     }

@@ -83,52 +83,77 @@ bool Checker::waits_for_caller(const ast::Module& m) const {
   }
 }
 
-// Strongly connected components (Tarjan) of the modules that move on without
-// the caller; any cycle among them would spin forever.
+// Strongly connected components (Tarjan, iterative: a flow may chain
+// thousands of modules) of the modules that move on without the caller; any
+// cycle among them would spin forever.
 void Checker::check_silent_loops() {
+  struct Frame {
+    const ast::Module* v;
+    std::vector<const ast::Module*> next;  // successors that do not wait either
+    size_t i = 0;
+    bool self_loop = false;
+  };
   std::map<const ast::Module*, int> index, low;
   std::set<const ast::Module*> on_stack;
   std::vector<const ast::Module*> stack;
+  std::vector<Frame> work;
   int counter = 0;
-  std::function<void(const ast::Module*)> connect = [&](const ast::Module* v) {
+  auto open = [&](const ast::Module* v) {
     index[v] = low[v] = counter++;
     stack.push_back(v);
     on_stack.insert(v);
-    bool self_loop = false;
-    for (const auto& [label, w] : successors(*v)) {
-      if (waits_for_caller(*w)) continue;
-      if (w == v) self_loop = true;
-      if (!index.count(w)) {
-        connect(w);
-        low[v] = std::min(low[v], low[w]);
-      } else if (on_stack.count(w)) {
-        low[v] = std::min(low[v], index[w]);
-      }
-    }
+    Frame f{v, {}};
+    for (const auto& [label, w] : successors(*v))
+      if (!waits_for_caller(*w)) f.next.push_back(w);
+    work.push_back(std::move(f));
+  };
+  auto close = [&](const ast::Module* v, bool self_loop) {
     if (low[v] != index[v]) return;
-    std::vector<const ast::Module*> scc;
+    std::set<const ast::Module*> scc;
     const ast::Module* w = nullptr;
     do {
       w = stack.back();
       stack.pop_back();
       on_stack.erase(w);
-      scc.push_back(w);
+      scc.insert(w);
     } while (w != v);
-    if (scc.size() < 2 && !self_loop) return;
-    // Report at the first module of the loop in source order.
-    std::vector<std::string> names;
-    const ast::Module* first = scc[0];
-    for (const ast::Module* m : out_->modules)
-      if (std::find(scc.begin(), scc.end(), m) != scc.end()) {
-        if (names.empty()) first = m;
-        names.push_back("'" + m->name + "'");
-      }
-    std::string list;
-    for (size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];
-    diags_.report(DiagId::SilentLoop, first->name_range, {list});
+    if (scc.size() >= 2 || self_loop) report_silent_loop(scc);
   };
+  for (const ast::Module* m : out_->modules) {
+    if (waits_for_caller(*m) || index.count(m)) continue;
+    open(m);
+    while (!work.empty()) {
+      Frame& f = work.back();
+      if (f.i < f.next.size()) {
+        const ast::Module* w = f.next[f.i++];
+        if (w == f.v) f.self_loop = true;
+        if (!index.count(w)) {
+          open(w);  // invalidates f
+        } else if (on_stack.count(w)) {
+          low[f.v] = std::min(low[f.v], index[w]);
+        }
+        continue;
+      }
+      const ast::Module* v = f.v;
+      bool self_loop = f.self_loop;
+      work.pop_back();
+      if (!work.empty()) low[work.back().v] = std::min(low[work.back().v], low[v]);
+      close(v, self_loop);
+    }
+  }
+}
+
+// Reported at the first module of the loop in source order, naming a few.
+void Checker::report_silent_loop(const std::set<const ast::Module*>& scc) {
+  constexpr size_t kMaxNamed = 5;
+  std::vector<const ast::Module*> members;
   for (const ast::Module* m : out_->modules)
-    if (!waits_for_caller(*m) && !index.count(m)) connect(m);
+    if (scc.count(m)) members.push_back(m);
+  std::string list;
+  for (size_t i = 0; i < members.size() && i < kMaxNamed; ++i)
+    list += (i ? ", '" : "'") + members[i]->name + "'";
+  if (members.size() > kMaxNamed) list += " and " + std::to_string(members.size() - kMaxNamed) + " more";
+  diags_.report(DiagId::SilentLoop, members[0]->name_range, {list});
 }
 
 bool Checker::plays_audio(const ast::Module& m) const {
@@ -141,7 +166,7 @@ bool Checker::plays_audio(const ast::Module& m) const {
     case ModuleKind::Hangup: return true;
     case ModuleKind::Input:
       for (const auto& o : m.options)
-        if (o.name == "prompt" || o.name == "play") return true;
+        if (o.name == "prompt" || o.name == "audio") return true;
       return false;
     default: return false;
   }
@@ -165,36 +190,60 @@ uint64_t Checker::silence_of(const ast::Module& m) const {
   return ms;
 }
 
+// Depth first over the paths from start, carrying the silence since the last
+// module that plays audio; the first path over the budget is reported.
+// Iterative (a flow may chain thousands of modules) and bounded: a module is
+// entered again only with more silence than before, and the walk gives up
+// after kMaxSteps entries.
 void Checker::check_silence_budget() {
   if (!out_->start) return;
+  constexpr size_t kMaxSteps = 1'000'000;
   const uint64_t budget = options_.silence_budget_ms;
+  struct Frame {
+    const ast::Module* m;
+    uint64_t out;  // silence when the call leaves m
+    size_t since;  // where on the stack the silent stretch begins
+    std::vector<const ast::Module*> next;
+    size_t i = 0;
+  };
   std::map<const ast::Module*, uint64_t> best;  // most silence seen on arrival
-  std::vector<std::string> path;
   std::set<const ast::Module*> on_path;
-  bool reported = false;
-  std::function<void(const ast::Module*, uint64_t)> walk = [&](const ast::Module* m, uint64_t in) {
-    if (reported || on_path.count(m)) return;
+  std::vector<Frame> stack;
+  size_t steps = 0;
+  // Enters m with `in` silence; true when it went over the budget (reported).
+  auto enter = [&](const ast::Module* m, uint64_t in, size_t since) {
+    if (on_path.count(m)) return false;
     auto it = best.find(m);
-    if (it != best.end() && it->second >= in) return;
+    if (it != best.end() && it->second >= in) return false;
     best[m] = in;
-    uint64_t out = plays_audio(*m) ? silence_of(*m) : in + silence_of(*m);
-    if (plays_audio(*m)) path.clear();
-    path.push_back(m->name);
-    on_path.insert(m);
+    bool audio = plays_audio(*m);
+    uint64_t out = audio ? silence_of(*m) : in + silence_of(*m);
+    size_t begin = audio ? stack.size() : since;
     if (out > budget) {
-      reported = true;
+      std::vector<std::string> path;
+      for (size_t k = begin; k < stack.size(); ++k) path.push_back(stack[k].m->name);
+      path.push_back(m->name);
       diags_.report(DiagId::SilenceBudget, m->name_range,
                     {format_duration(out), join_path(path), format_duration(budget)});
-    } else {
-      std::vector<std::string> saved = path;
-      for (const auto& [label, t] : successors(*m)) {
-        walk(t, out);
-        path = saved;
-      }
+      return true;
     }
-    on_path.erase(m);
+    Frame f{m, out, begin, {}};
+    for (const auto& [label, t] : successors(*m)) f.next.push_back(t);
+    on_path.insert(m);
+    stack.push_back(std::move(f));
+    return false;
   };
-  walk(out_->start, 0);
+  if (enter(out_->start, 0, 0)) return;
+  while (!stack.empty() && ++steps < kMaxSteps) {
+    Frame& f = stack.back();
+    if (f.i == f.next.size()) {
+      on_path.erase(f.m);
+      stack.pop_back();
+      continue;
+    }
+    const ast::Module* t = f.next[f.i++];
+    if (enter(t, f.out, f.since)) return;  // invalidates f
+  }
 }
 
 void Checker::check_unused() {

@@ -40,7 +40,7 @@ const Schema& schema_for(const char* key) {
          {"timeout", OptKind::Duration, false, 0, 300'000},
          {"retries", OptKind::Int, false, 0, 10},
          {"prompt", OptKind::Text},
-         {"play", OptKind::Text},
+         {"audio", OptKind::Text},
          {"voice", OptKind::StrLit},
          {"language", OptKind::StrLit},
          {"pattern", OptKind::Regex}}}},
@@ -92,8 +92,10 @@ bool option_matches(const ast::Option& o, OptKind k) {
   switch (k) {
     case OptKind::Text:
     case OptKind::Expr: return o.kind == ast::Option::Expr;
-    case OptKind::StrLit:
-    case OptKind::Regex: return o.kind == ast::Option::Expr && o.value->kind == ExprKind::String;
+    case OptKind::StrLit: return o.kind == ast::Option::Expr && o.value->kind == ExprKind::String;
+    case OptKind::Regex:
+      return o.kind == ast::Option::Expr &&
+             (o.value->kind == ExprKind::String || o.value->kind == ExprKind::Template);
     case OptKind::Int: return o.kind == ast::Option::Expr && o.value->kind == ExprKind::Number;
     case OptKind::Duration: return o.kind == ast::Option::Duration;
     case OptKind::Name: return o.kind == ast::Option::Expr && o.value->kind == ExprKind::Name;
@@ -121,7 +123,7 @@ std::vector<std::string> routes_of(ModuleKind k) {
     case ModuleKind::Http: return {"error", "timeout"};
     case ModuleKind::Input:
     case ModuleKind::Menu: return {"error", "timeout", "invalid"};
-    case ModuleKind::Queue: return {"error", "timeout"};
+    case ModuleKind::Queue: return {"timeout"};
     case ModuleKind::Transfer: return {"error"};
     case ModuleKind::Switch:
     case ModuleKind::Hangup: return {};
@@ -144,8 +146,11 @@ bool can_wait(ModuleKind k) {
 
 bool needs_next(ModuleKind k) { return can_wait(k); }
 
-bool ends_flow(ModuleKind k) {
-  return k == ModuleKind::Hangup || k == ModuleKind::Transfer || k == ModuleKind::Queue;
+// Whether `next` can never be taken: after a hangup or transfer, or a queue
+// without a timeout (the call stays with the agent).
+bool ends_flow(const ast::Module& m) {
+  if (m.kind == ModuleKind::Queue) return !find_option(m.options, "timeout");
+  return m.kind == ModuleKind::Hangup || m.kind == ModuleKind::Transfer;
 }
 
 bool is_phone_key(const std::string& k) {
@@ -155,6 +160,21 @@ bool is_phone_key(const std::string& k) {
 std::string module_phrase(const ast::Module& m) { return std::string(ast::module_kind_name(m.kind)) + " module"; }
 
 }  // namespace
+
+// The text a URL certainly starts with, when the flow itself says it.
+std::optional<std::string> Checker::literal_prefix(const ast::Expr& e, int depth) const {
+  if (depth > 16) return std::nullopt;  // lets defined in terms of each other
+  if (e.kind == ExprKind::String) return e.text;
+  if (e.kind == ExprKind::Template && !e.parts.empty()) {
+    const auto& first = e.parts[0];
+    return first.expr ? literal_prefix(*first.expr, depth + 1) : std::optional<std::string>(first.text);
+  }
+  if (e.kind == ExprKind::Name) {
+    auto it = out_->let_by_name.find(e.text);
+    if (it != out_->let_by_name.end() && it->second->value) return literal_prefix(*it->second->value, depth + 1);
+  }
+  return std::nullopt;
+}
 
 // ---------------------------------------------------------------- writes
 
@@ -189,7 +209,7 @@ void Checker::collect_writes() {
 
 void Checker::check_triggers() {
   for (const ast::Trigger* t : out_->triggers) {
-    std::string what = "the condition of trigger '" + t->name + "'";
+    std::string what = "trigger '" + t->name + "'";
     check_condition(*t->condition, ExprContext{what.c_str()});
   }
 }
@@ -197,7 +217,9 @@ void Checker::check_triggers() {
 void Checker::check_automations() {
   for (const ast::Automation* a : out_->automations) {
     if (a->action.kind == ast::Action::Ref) {
-      diags_.report(DiagId::AutomationIsRef, a->action.range, {a->name, a->action.ref});
+      // An empty name is what error recovery leaves of a broken action.
+      if (!a->action.ref.empty())
+        diags_.report(DiagId::AutomationIsRef, a->action.range, {a->name, a->action.ref});
       continue;
     }
     check_action(a->action, nullptr, "automation");
@@ -205,8 +227,11 @@ void Checker::check_automations() {
       if (at.kind != ast::Attachment::When) continue;
       used_.insert(at.trigger);
       if (!out_->trigger(at.trigger)) {
-        diags_.report(DiagId::UnknownTrigger, at.range, {at.trigger});
-        diags_.did_you_mean(at.range, closest_name(at.trigger, names_of(out_->trigger_by_name)));
+        // `when NAME`: the name ends the attachment (and is ASCII).
+        SourceRange name = at.range;
+        name.begin = name.end - std::min<uint32_t>(name.end - name.begin, static_cast<uint32_t>(at.trigger.size()));
+        diags_.report(DiagId::UnknownTrigger, name, {at.trigger});
+        diags_.did_you_mean(name, closest_name(at.trigger, names_of(out_->trigger_by_name)));
       }
     }
   }
@@ -230,7 +255,7 @@ void Checker::check_action(const ast::Action& a, const ast::Module* m, const cha
   switch (a.kind) {
     case ast::Action::Ref:
       used_.insert(a.ref);
-      if (!out_->automation(a.ref)) {
+      if (!a.ref.empty() && !out_->automation(a.ref)) {
         diags_.report(DiagId::UnknownAutomation, a.range, {a.ref});
         diags_.did_you_mean(a.range, closest_name(a.ref, names_of(out_->automation_by_name)));
       }
@@ -259,7 +284,7 @@ void Checker::check_action(const ast::Action& a, const ast::Module* m, const cha
       std::string method = a.method;
       for (char& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       static const std::vector<std::string> kMethods = {"get", "post", "put", "patch", "delete"};
-      if (std::find(kMethods.begin(), kMethods.end(), method) == kMethods.end()) {
+      if (!method.empty() && std::find(kMethods.begin(), kMethods.end(), method) == kMethods.end()) {
         diags_.report(DiagId::UnknownMethod, a.method_range, {a.method});
         diags_.did_you_mean(a.method_range, closest_name(method, kMethods));
       }
@@ -267,23 +292,12 @@ void Checker::check_action(const ast::Action& a, const ast::Module* m, const cha
         ValueType t = check_expr(*a.target, ctx);
         if (t != ValueType::String && t != ValueType::Any)
           diags_.report(DiagId::TypeMismatch, a.target->range, {"a URL must be a string"});
-        // The fixed beginning of the URL must name the scheme.
-        std::string prefix;
-        if (a.target->kind == ExprKind::String) {
-          prefix = a.target->text;
-        } else if (a.target->kind == ExprKind::Template && !a.target->parts.empty()) {
-          const auto& first = a.target->parts[0];
-          if (!first.expr) {
-            prefix = first.text;
-          } else if (auto c = fold_constant(*first.expr); c && c->type == ValueType::String) {
-            prefix = c->string;
-          }
-        }
-        bool fixed = a.target->kind == ExprKind::String ||
-                     (a.target->kind == ExprKind::Template && !a.target->parts.empty() &&
-                      (!a.target->parts[0].expr || fold_constant(*a.target->parts[0].expr)));
-        if (fixed && prefix.rfind("http://", 0) != 0 && prefix.rfind("https://", 0) != 0)
-          diags_.report(DiagId::BadUrl, a.target->range, {prefix.substr(0, 12)});
+        // A URL whose beginning is written in the flow (a literal, or a let
+        // of a literal) must name its scheme; one from env() is the
+        // deployment's business and not checked here.
+        if (auto prefix = literal_prefix(*a.target);
+            prefix && prefix->rfind("http://", 0) != 0 && prefix->rfind("https://", 0) != 0)
+          diags_.report(DiagId::BadUrl, a.target->range, {prefix->substr(0, 12)});
       }
       check_options(a.options, "http", m);
       if (find_option(a.options, "json") && find_option(a.options, "body"))
@@ -332,7 +346,7 @@ void Checker::check_options(const std::vector<ast::Option>& options, const char*
         break;
       }
       case OptKind::Expr: check_expr(*o.value, ctx); break;
-      case OptKind::Regex: check_regex(o.value->text, o.value->range); break;
+      case OptKind::Regex: check_regex(o.value->raw, o.value->range); break;
       case OptKind::Int: {
         double v = o.value->number;
         if (v != static_cast<double>(static_cast<long long>(v)) || v < spec->min || v > spec->max)
@@ -402,8 +416,10 @@ void Checker::check_modules() {
   for (const ast::Module* m : out_->modules) check_module(*m);
 }
 
+// Names left empty by the parser's error recovery were reported as syntax
+// errors already; the checker does not report them again.
 void Checker::check_target(const std::string& name, SourceRange range) {
-  if (out_->module(name)) return;
+  if (name.empty() || out_->module(name)) return;
   diags_.report(DiagId::UnknownModule, range, {name});
   diags_.did_you_mean(range, closest_name(name, names_of(out_->module_by_name)));
 }
@@ -432,7 +448,8 @@ void Checker::check_module(const ast::Module& m) {
       const ast::Option* digits = find_option(m.options, "digits");
       const ast::Option* min = find_option(m.options, "min_digits");
       const ast::Option* max = find_option(m.options, "max_digits");
-      if (!digits && !max) diags_.report(DiagId::MissingOption, m.kind_range, {"an input module", "digits"});
+      if (!digits && !max)
+        diags_.report(DiagId::MissingOption, m.kind_range, {"an input module", "digits' or 'max_digits"});
       if (digits && (min || max))
         diags_.report(DiagId::WrongOptionValue, (min ? min : max)->range,
                       {(min ? min : max)->name, "cannot be combined with 'digits'"});
@@ -443,9 +460,9 @@ void Checker::check_module(const ast::Module& m) {
           t && t->kind == ast::Option::Expr && t->value->kind == ExprKind::String && t->value->text != "#" &&
           t->value->text != "*")
         diags_.report(DiagId::WrongOptionValue, t->value->range, {"terminator", "must be \"#\" or \"*\""});
-      if (find_option(m.options, "prompt") && find_option(m.options, "play"))
-        diags_.report(DiagId::WrongOptionValue, find_option(m.options, "play")->range,
-                      {"play", "cannot be used together with 'prompt'"});
+      if (find_option(m.options, "prompt") && find_option(m.options, "audio"))
+        diags_.report(DiagId::WrongOptionValue, find_option(m.options, "audio")->range,
+                      {"audio", "cannot be used together with 'prompt'"});
       break;
     }
     case ModuleKind::Menu: {
@@ -476,6 +493,12 @@ void Checker::check_module(const ast::Module& m) {
         }
         if (!b.condition) {
           after_seen = true;
+          for (const ast::Branch* e : earlier)
+            if (e->condition->kind == ExprKind::Bool && e->condition->boolean) {
+              diags_.report(DiagId::ShadowedBranch, b.range);
+              diags_.note(DiagId::NoteEarlierBranch, e->range);
+              break;
+            }
           continue;
         }
         for (const ast::Branch* e : earlier) {
@@ -501,7 +524,7 @@ void Checker::check_module(const ast::Module& m) {
       break;
     case ModuleKind::Pause: {
       std::string why;
-      if (!parse_duration(m.pause, &why)) diags_.report(DiagId::InvalidDuration, m.pause_range, {m.pause, why});
+      if (!m.pause.empty() && !parse_duration(m.pause, &why)) diags_.report(DiagId::InvalidDuration, m.pause_range, {m.pause, why});
       break;
     }
     case ModuleKind::Set:
@@ -531,14 +554,16 @@ void Checker::check_clauses(const ast::Module& m) {
           diags_.note(DiagId::NoteText, m.kind_range, {"a switch goes on through its branches and 'after'"});
           break;
         }
-        if (ends_flow(m.kind)) diags_.report(DiagId::NextIgnored, c.range, {ast::module_kind_name(m.kind)});
+        if (ends_flow(m)) diags_.report(DiagId::NextIgnored, c.range, {ast::module_kind_name(m.kind)});
         check_target(c.target, c.target_range);
         break;
       case ast::Clause::Hook:
         check_action(c.action, &m, c.on_exit ? "on exit" : "on enter");
         break;
       case ast::Clause::Route: {
-        if (std::find(allowed.begin(), allowed.end(), c.event) == allowed.end()) {
+        if (c.event.empty()) {
+          // a syntax error
+        } else if (std::find(allowed.begin(), allowed.end(), c.event) == allowed.end()) {
           diags_.report(DiagId::UnknownRoute, c.event_range, {module_phrase(m), c.event});
           diags_.did_you_mean(c.event_range, closest_name(c.event, allowed));
         } else {
@@ -553,7 +578,7 @@ void Checker::check_clauses(const ast::Module& m) {
       }
       case ast::Clause::Wait: {
         if (!can_wait(m.kind)) {
-          diags_.report(DiagId::UnknownRoute, c.range, {module_phrase(m), "wait"});
+          diags_.report(DiagId::CannotWait, c.range, {"a " + module_phrase(m)});
           break;
         }
         if (wait) {
@@ -563,7 +588,7 @@ void Checker::check_clauses(const ast::Module& m) {
         }
         wait = &c;
         used_.insert(c.target);
-        if (!out_->trigger(c.target) && !out_->automation(c.target)) {
+        if (!c.target.empty() && !out_->trigger(c.target) && !out_->automation(c.target)) {
           diags_.report(DiagId::UnknownName, c.target_range, {c.target});
           diags_.note(DiagId::NoteText, c.target_range, {"'wait' needs a trigger or an automation"});
           std::vector<std::string> names = names_of(out_->trigger_by_name);
@@ -571,7 +596,7 @@ void Checker::check_clauses(const ast::Module& m) {
           diags_.did_you_mean(c.target_range, closest_name(c.target, names));
         }
         std::string why;
-        if (!parse_duration(c.duration, &why)) diags_.report(DiagId::InvalidDuration, c.duration_range, {c.duration, why});
+        if (!c.duration.empty() && !parse_duration(c.duration, &why)) diags_.report(DiagId::InvalidDuration, c.duration_range, {c.duration, why});
         break;
       }
     }
@@ -581,9 +606,11 @@ void Checker::check_clauses(const ast::Module& m) {
                    (m.kind == ModuleKind::Queue && find_option(m.options, "timeout"));
   if (routes.count("timeout") && !times_out && !wait) {
     diags_.report(DiagId::UnknownRoute, routes["timeout"], {module_phrase(m), "timeout"});
-    diags_.note(DiagId::NoteText, m.kind_range,
-                {m.kind == ModuleKind::Queue ? "give the queue a 'timeout'"
-                                             : "only a module with 'wait … up to …' can time out"});
+    const char* why = m.kind == ModuleKind::Queue ? "give the queue a 'timeout'"
+                      : (m.kind == ModuleKind::Http || m.kind == ModuleKind::Email)
+                          ? "a request that times out fails into 'on error'; 'on timeout' needs 'wait … up to …'"
+                          : "only a module with 'wait … up to …' can time out";
+    diags_.note(DiagId::NoteText, m.kind_range, {why});
   }
   if (!next && needs_next(m.kind)) diags_.report(DiagId::NoNext, m.name_range, {m.name});
 }

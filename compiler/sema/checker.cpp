@@ -47,6 +47,8 @@ void Checker::note_first(SourceRange first) { diags_.note(DiagId::NoteFirstDefin
 
 // ---------------------------------------------------------------- definitions
 
+constexpr size_t kMaxModules = 100'000;
+
 void Checker::collect_definitions() {
   std::vector<const ast::File*> files;
   files.push_back(&main_);
@@ -72,6 +74,12 @@ void Checker::collect_definitions() {
         out_->automation_by_name[a.name] = &a;
         out_->automations.push_back(&a);
       }
+    if (f != &main_) continue;  // modules in an import are refused (FL112)
+    if (f->modules.size() > kMaxModules) {
+      diags_.report(DiagId::TooManyDefinitions, f->modules[kMaxModules].name_range,
+                    {"modules", std::to_string(kMaxModules)});
+      continue;
+    }
     for (const auto& m : f->modules)
       if (define(m.name, m.name_range)) {
         out_->module_by_name[m.name] = &m;
@@ -111,7 +119,7 @@ void Checker::check_headers() {
     } else {
       const auto& s = main_.starts[0];
       out_->start = out_->module(s.value);
-      if (!out_->start) {
+      if (!out_->start && !s.value.empty()) {  // empty: a syntax error
         diags_.report(DiagId::UnknownStart, s.range, {s.value});
         diags_.did_you_mean(s.range, closest_name(s.value, names_of(out_->module_by_name)));
       }

@@ -64,11 +64,13 @@ class Checker {
   void check_clauses(const ast::Module& m);
   void check_target(const std::string& name, SourceRange range);
   void check_cti();
+  std::optional<std::string> literal_prefix(const ast::Expr& e, int depth = 0) const;
 
   // ---- the module graph (check_graph.cpp)
   void check_graph();
   void check_reachability();
   void check_silent_loops();
+  void report_silent_loop(const std::set<const ast::Module*>& scc);
   void check_silence_budget();
   void check_unused();
   std::vector<std::pair<std::string, const ast::Module*>> successors(const ast::Module& m) const;

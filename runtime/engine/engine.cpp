@@ -1,0 +1,536 @@
+// The call engine: starting calls, delivering events, session writes,
+// automation results and timers to the calls' handlers, and turning what the
+// handlers did into answers, held answers, requests and notifications.
+#include "runtime/engine/engine.h"
+
+#include <random>
+
+#include "stdlib/text.h"
+
+namespace flowc::engine {
+
+using nlohmann::json;
+
+struct Engine::Call {
+  std::mutex mu;
+  std::string id;
+  std::shared_ptr<FlowVersion> version;
+  std::unique_ptr<stdlib::CallState> state;
+  std::string from, to;
+  int64_t started_at_ms = 0;
+  std::optional<int64_t> deadline;
+  bool held = false;         // a telephony request waits for its answer
+  int held_status = 200;     // the status that answer gets (201 for the start)
+  json pending = json::array();  // commands produced with no request to answer
+  bool ended = false;
+  int64_t ended_at_ms = 0;
+  std::string agent;  // who took the call, for DISCONNECTED
+};
+
+namespace {
+
+constexpr size_t kMaxTextField = 128;
+
+bool valid_party(const json& j) {
+  if (!j.is_string()) return false;
+  const auto& s = j.get_ref<const std::string&>();
+  if (s.empty() || s.size() > kMaxTextField) return false;
+  for (unsigned char c : s)
+    if (c < 0x20 || c == 0x7f) return false;
+  return true;
+}
+
+bool valid_digits(const std::string& s) {
+  if (s.size() > 64) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || c == '*' || c == '#')) return false;
+  return true;
+}
+
+rt_value str_value(const std::string& s) {
+  rt_value v{};
+  v.tag = RT_STR;
+  v.len = static_cast<uint32_t>(s.size());
+  v.u.str = s.data();
+  return v;
+}
+
+std::string iso_time(int64_t ms) {
+  time_t secs = static_cast<time_t>(ms / 1000);
+  struct tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
+  return buf;
+}
+
+}  // namespace
+
+json Outcome::to_json() const {
+  if (!ok()) return {{"error", {{"code", error_code}, {"message", error_message}}}};
+  json j = json::object();
+  if (!call_id.empty()) j["call_id"] = call_id;
+  j["commands"] = commands;
+  if (ended) j["ended"] = true;
+  return j;
+}
+
+Engine::Engine(EngineOptions options) : options_(std::move(options)) {
+  std::random_device rd;
+  id_state_ = (static_cast<uint64_t>(rd()) << 32) ^ rd();
+}
+
+Engine::~Engine() = default;
+
+Outcome Engine::error(int status, std::string code, std::string message) const {
+  Outcome o;
+  o.status = status;
+  o.error_code = std::move(code);
+  o.error_message = std::move(message);
+  return o;
+}
+
+// ---------------------------------------------------------------- flows
+
+void Engine::install(std::shared_ptr<FlowVersion> version) {
+  std::unique_lock lock(flows_mu_);
+  for (auto it = numbers_.begin(); it != numbers_.end();)
+    it = it->second == version->name ? numbers_.erase(it) : std::next(it);
+  for (const auto& n : version->flow->numbers) numbers_[n] = version->name;
+  flows_[version->name] = std::move(version);
+}
+
+void Engine::uninstall(const std::string& name) {
+  std::unique_lock lock(flows_mu_);
+  flows_.erase(name);
+  for (auto it = numbers_.begin(); it != numbers_.end();) it = it->second == name ? numbers_.erase(it) : std::next(it);
+}
+
+std::shared_ptr<FlowVersion> Engine::current(const std::string& name) const {
+  std::shared_lock lock(flows_mu_);
+  auto it = flows_.find(name);
+  return it == flows_.end() ? nullptr : it->second;
+}
+
+std::vector<std::shared_ptr<FlowVersion>> Engine::flows() const {
+  std::shared_lock lock(flows_mu_);
+  std::vector<std::shared_ptr<FlowVersion>> out;
+  for (const auto& [n, v] : flows_) out.push_back(v);
+  return out;
+}
+
+std::string Engine::flow_for_number(const std::string& number) const {
+  std::shared_lock lock(flows_mu_);
+  auto it = numbers_.find(number);
+  if (it != numbers_.end()) return it->second;
+  if (auto e = stdlib::e164(number)) {
+    it = numbers_.find(*e);
+    if (it != numbers_.end()) return it->second;
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------- calls
+
+std::shared_ptr<Engine::Call> Engine::find(const std::string& id) const {
+  std::shared_lock lock(calls_mu_);
+  auto it = calls_.find(id);
+  return it == calls_.end() ? nullptr : it->second;
+}
+
+stdlib::Scratch* Engine::acquire_scratch() {
+  std::lock_guard lock(scratch_mu_);
+  if (scratch_pool_.empty()) return new stdlib::Scratch();
+  stdlib::Scratch* s = scratch_pool_.back().release();
+  scratch_pool_.pop_back();
+  return s;
+}
+
+void Engine::release_scratch(stdlib::Scratch* s) {
+  std::lock_guard lock(scratch_mu_);
+  scratch_pool_.emplace_back(s);
+}
+
+Outcome Engine::start_call(const json& request) {
+  if (!request.is_object()) return error(400, "invalid_body", "the body must be a JSON object");
+  if (!request.contains("from") || !valid_party(request["from"]))
+    return error(422, "invalid_from", "'from' must be the caller's number as a string (1 to 128 characters)");
+  if (!request.contains("to") || !valid_party(request["to"]))
+    return error(422, "invalid_to", "'to' must be the dialled number as a string (1 to 128 characters)");
+  std::string from = request["from"], to = request["to"];
+  std::string flow_name;
+  if (request.contains("flow")) {
+    if (!request["flow"].is_string()) return error(422, "invalid_flow", "'flow' must be a string");
+    flow_name = request["flow"];
+  } else {
+    flow_name = flow_for_number(to);
+    if (flow_name.empty()) return error(404, "no_flow_for_number", "no flow answers the number '" + to + "'");
+  }
+  std::shared_ptr<FlowVersion> version = current(flow_name);
+  if (!version) return error(404, "unknown_flow", "there is no flow named '" + flow_name + "'");
+  if (active_calls() >= options_.max_active_calls)
+    return error(503, "too_many_calls", "the runtime is at its limit of active calls");
+
+  auto call = std::make_shared<Call>();
+  {
+    std::lock_guard lock(id_mu_);
+    call->id = options_.new_call_id ? options_.new_call_id() : std::string();
+    if (call->id.empty()) {
+      // splitmix64: unique per engine, not guessable from outside
+      uint64_t z = (id_state_ += 0x9E3779B97F4A7C15ull);
+      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+      z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+      z ^= z >> 31;
+      char buf[24];
+      std::snprintf(buf, sizeof buf, "c-%016llx", static_cast<unsigned long long>(z));
+      call->id = buf;
+    }
+  }
+  int64_t now = options_.now_ms();
+  call->version = version;
+  call->from = from;
+  call->to = to;
+  call->started_at_ms = now;
+  call->state = std::make_unique<stdlib::CallState>(version->tables, *version->code, call->id, from, to, now);
+  call->held_status = 201;
+  ++version->active_calls;
+  {
+    std::unique_lock lock(calls_mu_);
+    calls_[call->id] = call;
+    ++active_;
+  }
+  if (options_.observer) options_.observer->call_started(call->id, *version);
+
+  Outcome answer;
+  answer.status = 201;
+  answer.call_id = call->id;
+  Effects fx;
+  {
+    std::lock_guard lock(call->mu);
+    stdlib::Scratch* scratch = acquire_scratch();
+    uint32_t status = call->state->start(*scratch, now);
+    release_scratch(scratch);
+    after_run(*call, status, &answer, fx);
+  }
+  dispatch(call, fx);
+  return answer;
+}
+
+Outcome Engine::deliver(const std::string& call_id, const json& event) {
+  std::shared_ptr<Call> call = find(call_id);
+  if (!call) return error(404, "unknown_call", "there is no call '" + call_id + "'");
+  if (!event.is_object() || !event.contains("type") || !event["type"].is_string())
+    return error(400, "invalid_event", "the event must be a JSON object with a string 'type'");
+  static const std::map<std::string, uint32_t> kTypes = {
+      {"prompt_done", RT_EV_PROMPT_DONE},       {"dtmf", RT_EV_DTMF},   {"input_timeout", RT_EV_INPUT_TIMEOUT},
+      {"agent_answered", RT_EV_AGENT_ANSWERED}, {"hangup", RT_EV_HANGUP}, {"transfer_failed", RT_EV_TRANSFER_FAILED}};
+  const std::string& type = event["type"].get_ref<const std::string&>();
+  auto it = kTypes.find(type);
+  if (it == kTypes.end())
+    return error(422, "unknown_event",
+                 "unknown event type '" + type +
+                     "' (prompt_done, dtmf, input_timeout, agent_answered, transfer_failed, hangup)");
+  rt_event ev{};
+  ev.kind = it->second;
+  std::string digits, agent;
+  if (ev.kind == RT_EV_DTMF) {
+    if (!event.contains("digits") || !event["digits"].is_string() ||
+        !valid_digits(event["digits"].get_ref<const std::string&>()))
+      return error(422, "invalid_digits", "a dtmf event needs 'digits': a string of 0-9, * and # (at most 64)");
+    digits = event["digits"];
+    ev.digits = str_value(digits);
+  }
+  if (ev.kind == RT_EV_AGENT_ANSWERED) {
+    if (!event.contains("agent") || !valid_party(event["agent"]))
+      return error(422, "invalid_agent", "an agent_answered event needs 'agent': the agent's login name");
+    agent = event["agent"];
+    ev.agent = str_value(agent);
+  }
+
+  Outcome answer;
+  answer.call_id = call_id;
+  Effects fx;
+  {
+    std::lock_guard lock(call->mu);
+    if (call->ended) {
+      if (ev.kind == RT_EV_HANGUP) {
+        answer.ended = true;
+        return answer;
+      }
+      return error(409, "call_ended", "the call '" + call_id + "' has ended");
+    }
+    if (call->held && ev.kind != RT_EV_HANGUP)
+      return error(409, "call_busy",
+                   "the call is waiting for an external result; its answer to the previous event is still coming");
+    stdlib::Scratch* scratch = acquire_scratch();
+    uint32_t status = call->state->handle(ev, *scratch, options_.now_ms());
+    release_scratch(scratch);
+    after_run(*call, status, &answer, fx);
+  }
+  dispatch(call, fx);
+  if (options_.observer) options_.observer->event_handled(call_id, *call->version);
+  return answer;
+}
+
+void Engine::after_run(Call& call, uint32_t status, Outcome* answer, Effects& fx) {
+  stdlib::CallState& st = *call.state;
+  json commands = st.take_commands();
+  fx.requests = st.take_requests();
+  fx.agent = st.take_agent();
+  if (fx.agent) call.agent = fx.agent->agent;
+  int64_t now = options_.now_ms();
+  if (auto t = st.take_timer()) {
+    if (t->set) {
+      call.deadline = now + t->ms;
+      std::lock_guard lock(timers_mu_);
+      timers_.push({*call.deadline, call.id});
+    } else {
+      call.deadline.reset();
+    }
+  }
+  if (status == RT_ENDED && !call.ended) {
+    call.ended = true;
+    call.ended_at_ms = now;
+    call.deadline.reset();
+    fx.ended_now = true;
+    std::lock_guard lock(timers_mu_);
+    expiries_.push({now + options_.ended_call_ttl_ms, call.id});
+  }
+  bool waiting_external = status == RT_SUSPEND_EXTERNAL;
+  if (call.held) {
+    for (auto& c : commands) call.pending.push_back(std::move(c));
+    if (!waiting_external) {
+      Outcome reply;
+      reply.status = call.held_status;
+      reply.call_id = call.id;
+      reply.commands = std::exchange(call.pending, json::array());
+      reply.ended = call.ended;
+      fx.reply = std::move(reply);
+      call.held = false;
+    }
+    if (answer) answer->ended = call.ended;  // e.g. a hangup while held
+    return;
+  }
+  if (answer) {
+    json all = std::exchange(call.pending, json::array());
+    for (auto& c : commands) all.push_back(std::move(c));
+    answer->commands = std::move(all);
+    answer->ended = call.ended;
+    if (waiting_external) {
+      // The telephony side gets its answer when the wait is over.
+      call.held = true;
+      call.held_status = answer->status == 201 ? 201 : 200;
+      call.pending = std::move(answer->commands);
+      answer->commands = json::array();
+      answer->held = true;
+    }
+    return;
+  }
+  // Produced with no request to answer (a queue timeout, say): kept for the
+  // next answer and offered to the server.
+  if (!commands.empty()) {
+    for (auto& c : commands) call.pending.push_back(std::move(c));
+    Outcome push;
+    push.call_id = call.id;
+    push.commands = call.pending;
+    push.ended = call.ended;
+    fx.reply = std::move(push);
+  }
+}
+
+void Engine::dispatch(const std::shared_ptr<Call>& call, Effects& fx) {
+  std::weak_ptr<Call> weak = call;
+  for (auto& req : fx.requests) {
+    uint32_t index = req.automation;
+    if (!options_.executor) {
+      ActionResult r;
+      r.detail = "no action executor configured";
+      automation_done(weak, index, std::move(r));
+      continue;
+    }
+    options_.executor->execute(call->id, std::move(req),
+                               [this, weak, index](ActionResult r) { automation_done(weak, index, std::move(r)); });
+  }
+  if (options_.observer && fx.agent)
+    options_.observer->agent_connected(call->id, *call->version, fx.agent->agent, call->from, fx.agent->reason);
+  if (fx.ended_now) {
+    {
+      std::unique_lock lock(calls_mu_);
+      --active_;
+    }
+    --call->version->active_calls;
+    if (options_.observer) {
+      std::string agent, reason;
+      {
+        std::lock_guard lock(call->mu);
+        agent = call->agent;
+        reason = call->state->end_reason();
+      }
+      if (!agent.empty()) options_.observer->agent_disconnected(call->id, *call->version, agent);
+      options_.observer->call_ended(call->id, *call->version, reason);
+    }
+  }
+  if (fx.reply && options_.on_reply) options_.on_reply(call->id, *fx.reply);
+}
+
+void Engine::automation_done(const std::weak_ptr<Call>& weak, uint32_t index, ActionResult result) {
+  std::shared_ptr<Call> call = weak.lock();
+  if (!call) return;
+  Effects fx;
+  std::string name;
+  {
+    std::lock_guard lock(call->mu);
+    int64_t now = options_.now_ms();
+    const json* body = result.json ? &*result.json : nullptr;
+    call->state->automation_finished(index, result.ok, body, result.detail, now);
+    if (index < call->version->tables.automations.size()) name = call->version->tables.automations[index].name;
+    if (!call->ended) {
+      rt_event ev{};
+      ev.kind = RT_EV_AUTOMATION_DONE;
+      stdlib::Scratch* scratch = acquire_scratch();
+      uint32_t status = call->state->handle(ev, *scratch, now);
+      release_scratch(scratch);
+      after_run(*call, status, nullptr, fx);
+    }
+  }
+  if (options_.observer) options_.observer->automation_finished(call->id, *call->version, name, result);
+  dispatch(call, fx);
+}
+
+// ---------------------------------------------------------------- sessions
+
+Outcome Engine::write_session(const std::string& call_id, const json& values) {
+  std::shared_ptr<Call> call = find(call_id);
+  if (!call) return error(404, "unknown_call", "there is no call '" + call_id + "'");
+  Outcome answer;
+  answer.call_id = call_id;
+  Effects fx;
+  {
+    std::lock_guard lock(call->mu);
+    if (call->ended) return error(409, "call_ended", "the call '" + call_id + "' has ended");
+    int64_t now = options_.now_ms();
+    if (auto err = call->state->write(values, now)) return error(err->status, err->code, err->message);
+    rt_event ev{};
+    ev.kind = RT_EV_SESSION_WRITE;
+    stdlib::Scratch* scratch = acquire_scratch();
+    uint32_t status = call->state->handle(ev, *scratch, now);
+    release_scratch(scratch);
+    after_run(*call, status, nullptr, fx);
+  }
+  dispatch(call, fx);
+  return answer;
+}
+
+std::optional<json> Engine::session(const std::string& call_id) const {
+  std::shared_ptr<Call> call = find(call_id);
+  if (!call) return std::nullopt;
+  std::lock_guard lock(call->mu);
+  return call->state->session(true);
+}
+
+std::optional<json> Engine::call_info(const std::string& call_id, bool with_session) const {
+  std::shared_ptr<Call> call = find(call_id);
+  if (!call) return std::nullopt;
+  std::lock_guard lock(call->mu);
+  const auto& states = call->version->tables.states;
+  uint32_t m = call->state->module();
+  json j = {{"id", call->id},
+            {"flow", call->version->name},
+            {"version", call->version->number},
+            {"from", call->from},
+            {"to", call->to},
+            {"module", m < states.size() ? json(states[m]) : json(nullptr)},
+            {"started_at", iso_time(call->started_at_ms)},
+            {"state", call->ended ? "ended" : call->held ? "waiting" : "active"}};
+  if (call->ended) {
+    j["ended_at"] = iso_time(call->ended_at_ms);
+    j["end_reason"] = call->state->end_reason();
+  }
+  if (!call->pending.empty()) j["pending_commands"] = call->pending;
+  if (with_session) j["session"] = call->state->session(true);
+  return j;
+}
+
+std::optional<json> Engine::trace(const std::string& call_id) const {
+  std::shared_ptr<Call> call = find(call_id);
+  if (!call) return std::nullopt;
+  std::lock_guard lock(call->mu);
+  json j = {{"call_id", call->id}, {"flow", call->version->name}, {"version", call->version->number},
+            {"entries", call->state->trace_json(true)}};
+  if (call->state->trace_dropped()) j["dropped"] = call->state->trace_dropped();
+  return j;
+}
+
+json Engine::list_calls() const {
+  std::vector<std::shared_ptr<Call>> all;
+  {
+    std::shared_lock lock(calls_mu_);
+    for (const auto& [id, c] : calls_) all.push_back(c);
+  }
+  json out = json::array();
+  for (const auto& c : all) {
+    {
+      std::lock_guard lock(c->mu);
+      if (c->ended) continue;
+    }
+    if (auto info = call_info(c->id, false)) out.push_back(std::move(*info));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const json& a, const json& b) { return a["started_at"] < b["started_at"] || (a["started_at"] == b["started_at"] && a["id"] < b["id"]); });
+  return out;
+}
+
+size_t Engine::active_calls() const {
+  std::shared_lock lock(calls_mu_);
+  return active_;
+}
+
+// ---------------------------------------------------------------- time
+
+void Engine::run_timers() {
+  int64_t now = options_.now_ms();
+  std::vector<TimerEntry> due, expired;
+  {
+    std::lock_guard lock(timers_mu_);
+    while (!timers_.empty() && timers_.top().first <= now) {
+      due.push_back(timers_.top());
+      timers_.pop();
+    }
+    while (!expiries_.empty() && expiries_.top().first <= now) {
+      expired.push_back(expiries_.top());
+      expiries_.pop();
+    }
+  }
+  for (const auto& [deadline, id] : due) {
+    std::shared_ptr<Call> call = find(id);
+    if (!call) continue;
+    Effects fx;
+    {
+      std::lock_guard lock(call->mu);
+      if (call->ended || call->deadline != deadline) continue;  // cancelled or moved
+      call->deadline.reset();
+      rt_event ev{};
+      ev.kind = RT_EV_TIMER;
+      stdlib::Scratch* scratch = acquire_scratch();
+      uint32_t status = call->state->handle(ev, *scratch, now);
+      release_scratch(scratch);
+      after_run(*call, status, nullptr, fx);
+    }
+    dispatch(call, fx);
+  }
+  if (!expired.empty()) {
+    std::unique_lock lock(calls_mu_);
+    for (const auto& [at, id] : expired) calls_.erase(id);
+  }
+}
+
+std::optional<int64_t> Engine::next_deadline() const {
+  std::lock_guard lock(timers_mu_);
+  std::optional<int64_t> next;
+  if (!timers_.empty()) next = timers_.top().first;
+  if (!expiries_.empty() && (!next || expiries_.top().first < *next)) next = expiries_.top().first;
+  return next;
+}
+
+}  // namespace flowc::engine

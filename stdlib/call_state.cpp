@@ -1,0 +1,517 @@
+// The call state: running handlers, collecting their effects, automation
+// results with response mapping, checked session writes, and the trace.
+#include "stdlib/call_state.h"
+
+#include <cstring>
+
+#include "stdlib/commands.h"
+#include "stdlib/text.h"
+
+namespace flowc::stdlib {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kRedacted = "<redacted>";
+
+bool valid_ivr_name(std::string_view name) {
+  if (name.size() < 5 || name.size() > 128 || name.substr(0, 4) != "ivr.") return false;
+  bool segment_start = true;
+  for (size_t i = 4; i < name.size(); ++i) {
+    char c = name[i];
+    if (c == '.') {
+      if (segment_start) return false;
+      segment_start = true;
+      continue;
+    }
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+              (!segment_start && c >= '0' && c <= '9');
+    if (!ok) return false;
+    segment_start = false;
+  }
+  return !segment_start;
+}
+
+ValueType type_of(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return ValueType::Null;
+    case json::value_t::boolean: return ValueType::Bool;
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return ValueType::Number;
+    case json::value_t::string: return ValueType::String;
+    case json::value_t::object: return ValueType::Object;
+    case json::value_t::array: return ValueType::Array;
+    default: return ValueType::Any;
+  }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- values
+
+json to_json(const rt_value& v) {
+  switch (v.tag) {
+    case RT_NULL: return nullptr;
+    case RT_BOOL: return v.u.b != 0;
+    case RT_NUM: return v.u.num;
+    case RT_STR: return std::string(v.u.str, v.len);
+    case RT_OBJ:
+    case RT_ARR: return *static_cast<const json*>(v.u.json);
+    default: return nullptr;
+  }
+}
+
+rt_value from_json(const json& j, Scratch& scratch) {
+  rt_value v{};
+  switch (j.type()) {
+    case json::value_t::null: v.tag = RT_NULL; break;
+    case json::value_t::boolean:
+      v.tag = RT_BOOL;
+      v.u.b = j.get<bool>() ? 1 : 0;
+      break;
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+      v.tag = RT_NUM;
+      v.u.num = j.get<double>();
+      break;
+    case json::value_t::string: {
+      const auto& s = j.get_ref<const std::string&>();
+      v.tag = RT_STR;
+      v.len = static_cast<uint32_t>(s.size());
+      v.u.str = scratch.copy(s.data(), s.size());
+      break;
+    }
+    case json::value_t::object:
+    case json::value_t::array:
+      v.tag = j.is_object() ? RT_OBJ : RT_ARR;
+      v.u.json = scratch.keep(j);
+      break;
+    default: v.tag = RT_MISSING; break;
+  }
+  return v;
+}
+
+void append_text(std::string& out, const rt_value& v) {
+  switch (v.tag) {
+    case RT_BOOL: out += v.u.b ? "true" : "false"; break;
+    case RT_NUM: out += format_number(v.u.num); break;
+    case RT_STR: out.append(v.u.str, v.len); break;
+    case RT_OBJ:
+    case RT_ARR:
+      out += static_cast<const json*>(v.u.json)->dump(-1, ' ', false, json::error_handler_t::replace);
+      break;
+    default: break;  // missing and null print as nothing
+  }
+}
+
+bool truthy(const rt_value& v) {
+  return v.tag == RT_BOOL && v.u.b != 0;
+}
+
+// ---------------------------------------------------------------- life cycle
+
+CallState::CallState(const FlowTables& tables, FlowCode& code, const std::string& id, const std::string& from,
+                     const std::string& to, int64_t started_at_ms)
+    : tables_(tables),
+      code_(code),
+      slots_(tables.slots.size()),
+      automation_status_(tables.automations.size(), RT_AUTO_IDLE),
+      automation_epoch_(tables.automations.size(), 0),
+      when_fired_(tables.automations.size(), 0),
+      started_at_ms_(started_at_ms) {
+  raw_.slots = slots_.data();
+  raw_.automations = automation_status_.data();
+  raw_.host = this;
+  raw_.resume = tables.start_block;
+  Scratch tmp;
+  auto put = [&](uint32_t slot, const std::string& s) {
+    rt_value v{};
+    v.tag = RT_STR;
+    v.len = static_cast<uint32_t>(s.size());
+    v.u.str = s.data();
+    if (slot < slots_.size()) set_slot(slot, v, nullptr);
+  };
+  put(0, id);
+  put(1, from);
+  put(2, to);
+  // ISO 8601 UTC, millisecond precision.
+  time_t secs = static_cast<time_t>(started_at_ms / 1000);
+  struct tm tm {};
+  gmtime_r(&secs, &tm);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(started_at_ms % 1000));
+  put(3, buf);
+}
+
+CallState::~CallState() {
+  for (auto& v : slots_) free_slot(v);
+}
+
+void CallState::free_slot(rt_value& v) {
+  if (v.tag == RT_STR) delete[] v.u.str;
+  if (v.tag == RT_OBJ || v.tag == RT_ARR) delete static_cast<const json*>(v.u.json);
+  v = rt_value{};
+}
+
+uint32_t CallState::run(Scratch& scratch, int64_t now_ms) {
+  scratch_ = &scratch;
+  now_ms_ = now_ms;
+  uint32_t status = code_.on_event(&raw_);
+  if (status == RT_ENDED) {
+    for (size_t i = 0; i < tables_.automations.size(); ++i)
+      if (tables_.automations[i].on_call_end) start_automation(static_cast<uint32_t>(i));
+  } else {
+    check_when();
+  }
+  scratch.reset();
+  scratch_ = nullptr;
+  return status;
+}
+
+uint32_t CallState::start(Scratch& scratch, int64_t now_ms) {
+  rt_event ev{};
+  ev.kind = RT_EV_START;
+  raw_.event = &ev;
+  raw_.resume = tables_.start_block;
+  now_ms_ = now_ms;
+  add_trace("event", {{"type", "start"}});
+  uint32_t status = run(scratch, now_ms);
+  raw_.event = nullptr;
+  return status;
+}
+
+uint32_t CallState::handle(const rt_event& event, Scratch& scratch, int64_t now_ms) {
+  if (ended_) return RT_ENDED;
+  now_ms_ = now_ms;
+  raw_.event = &event;
+  static constexpr const char* kNames[] = {
+      "start",           "prompt_done", "dtmf",          "input_timeout",   "agent_answered",
+      "transfer_failed", "hangup",      "session_write", "automation_done", "timer"};
+  json data = {{"type", event.kind < 10 ? kNames[event.kind] : "unknown"}};
+  if (event.kind == RT_EV_DTMF) data["digits"] = to_json(event.digits);
+  if (event.kind == RT_EV_AGENT_ANSWERED) data["agent"] = to_json(event.agent);
+  if (event.kind != RT_EV_SESSION_WRITE && event.kind != RT_EV_AUTOMATION_DONE)
+    add_trace("event", std::move(data));
+  uint32_t status = run(scratch, now_ms);
+  raw_.event = nullptr;
+  return status;
+}
+
+// `automation … when TRIGGER`: fires once, the first time the trigger holds
+// after a handler run.
+void CallState::check_when() {
+  for (size_t i = 0; i < tables_.automations.size(); ++i) {
+    const AutomationInfo& a = tables_.automations[i];
+    if (a.when_trigger < 0 || when_fired_[i]) continue;
+    if (!code_.trigger(&raw_, static_cast<uint32_t>(a.when_trigger))) continue;
+    when_fired_[i] = 1;
+    start_automation(static_cast<uint32_t>(i));
+  }
+}
+
+// ---------------------------------------------------------------- effects
+
+json CallState::take_commands() {
+  json out = std::move(commands_);
+  commands_ = json::array();
+  return out;
+}
+
+std::vector<Request> CallState::take_requests() {
+  return std::exchange(requests_, {});
+}
+std::optional<TimerChange> CallState::take_timer() {
+  return std::exchange(timer_, std::nullopt);
+}
+std::optional<AgentConnected> CallState::take_agent() {
+  return std::exchange(agent_, std::nullopt);
+}
+
+void CallState::set_slot(uint32_t slot, const rt_value& v, const char* source) {
+  if (slot >= slots_.size()) return;
+  rt_value copy{};
+  copy.tag = v.tag;
+  copy.len = v.len;
+  switch (v.tag) {
+    case RT_STR: {
+      char* p = new char[v.len ? v.len : 1];
+      if (v.len) std::memcpy(p, v.u.str, v.len);
+      copy.u.str = p;
+      break;
+    }
+    case RT_OBJ:
+    case RT_ARR: copy.u.json = new json(*static_cast<const json*>(v.u.json)); break;
+    default: copy.u = v.u; break;
+  }
+  free_slot(slots_[slot]);
+  slots_[slot] = copy;
+  if (source) {
+    const SlotInfo& info = tables_.slots[slot];
+    add_trace(
+        "write",
+        {{"name", info.name}, {"value", info.secret ? json(kRedacted) : to_json(copy)}, {"by", source}});
+  }
+}
+
+void CallState::emit(uint32_t command, const rt_value* args, uint32_t nargs) {
+  json c = {{"type", command_type(command)}};
+  const auto& fields = command_fields(command);
+  for (uint32_t i = 0; i < nargs && i < fields.size(); ++i)
+    if (args[i].tag != RT_MISSING && args[i].tag != RT_NULL) c[fields[i]] = to_json(args[i]);
+  add_trace("command", c);
+  commands_.push_back(std::move(c));
+}
+
+void CallState::start_automation(uint32_t index) {
+  if (index >= tables_.automations.size()) return;
+  const AutomationInfo& info = tables_.automations[index];
+  if (info.assigns) {
+    add_trace("automation", {{"name", info.name}});
+    code_.build(&raw_, index, nullptr);
+    automation_status_[index] = RT_AUTO_OK;
+    automation_epoch_[index] = epoch_;
+    return;
+  }
+  Request req;
+  req.automation = index;
+  req.kind = info.email ? Request::Kind::Email : Request::Kind::Http;
+  req.method = info.method;
+  req.timeout_ms = info.timeout_ms;
+  req.retries = info.retries;
+  code_.build(&raw_, index, &req);
+  if (req.has_json) {
+    req.body = req.json.dump(-1, ' ', false, json::error_handler_t::replace);
+    req.content_type = "application/json";
+  }
+  automation_status_[index] = RT_AUTO_PENDING;
+  automation_epoch_[index] = epoch_;
+  add_trace("automation", {{"name", info.name}, {"request", req.to_json()}});
+  requests_.push_back(std::move(req));
+}
+
+void CallState::enter_module(uint32_t state) {
+  raw_.state = state;
+  raw_.module_failed = 0;
+  ++epoch_;
+  add_trace("enter", {{"module", state < tables_.states.size() ? tables_.states[state] : "?"}});
+}
+
+void CallState::note(const char* text) {
+  add_trace("note", {{"text", text}});
+}
+
+void CallState::branch(const char* label, bool result) {
+  add_trace("branch", {{"label", label}, {"result", result}});
+}
+
+void CallState::agent_connected(const rt_value& agent, const rt_value& reason) {
+  AgentConnected a;
+  std::string name;
+  append_text(name, agent);
+  a.agent = name;
+  a.reason = reason.tag == RT_STR ? json(std::string(reason.u.str, reason.len)) : json(nullptr);
+  if (reason.tag == RT_NUM) a.reason = format_number(reason.u.num);
+  add_trace("agent", {{"agent", a.agent}, {"reason", a.reason}});
+  agent_ = std::move(a);
+}
+
+void CallState::timer(uint32_t op, uint32_t ms) {
+  timer_ = TimerChange{op == RT_TIMER_SET, ms};
+}
+
+void CallState::end(const char* reason) {
+  ended_ = true;
+  end_reason_ = reason;
+  timer_ = TimerChange{false, 0};
+  add_trace("end", {{"reason", reason}});
+}
+
+void CallState::add_trace(std::string kind, json data) {
+  if (trace_.size() >= kTraceLimit) {
+    trace_.pop_front();
+    ++trace_dropped_;
+  }
+  trace_.push_back(TraceEntry{now_ms_ - started_at_ms_, std::move(kind), std::move(data)});
+}
+
+// ---------------------------------------------------------------- automations
+
+void CallState::automation_finished(uint32_t index, bool ok, const json* response, const std::string& detail,
+                                    int64_t now_ms) {
+  if (index >= tables_.automations.size()) return;
+  now_ms_ = now_ms;
+  const AutomationInfo& info = tables_.automations[index];
+  std::string why = detail;
+  if (ok && !info.maps.empty()) {
+    // Map the response fields; a response that is not what the flow expects
+    // (not JSON, wrong type for an `expect`) makes the automation fail.
+    Scratch tmp;
+    std::vector<std::pair<uint32_t, rt_value>> writes;
+    for (const auto& m : info.maps) {
+      if (!response) {
+        ok = false;
+        why = "the response is not JSON";
+        break;
+      }
+      const json* cur = response;
+      for (const auto& key : m.path) {
+        if (!cur->is_object() || !cur->contains(key)) {
+          cur = nullptr;
+          break;
+        }
+        cur = &(*cur)[key];
+      }
+      if (!cur) continue;  // absent fields leave the variable unset
+      const SlotInfo& slot = tables_.slots[m.slot];
+      ValueType t = type_of(*cur);
+      if (slot.declared && slot.type != ValueType::Any && t != slot.type) {
+        ok = false;
+        why = "response field for " + slot.name + " is " + value_type_name(t) + ", expected " +
+              value_type_keyword(slot.type);
+        break;
+      }
+      writes.emplace_back(m.slot, from_json(*cur, tmp));
+    }
+    if (ok)
+      for (auto& [slot, v] : writes) set_slot(slot, v, info.name.c_str());
+  }
+  automation_status_[index] = ok ? RT_AUTO_OK : RT_AUTO_FAILED;
+  if (!ok && automation_epoch_[index] == epoch_) raw_.module_failed = 1;
+  json data = {{"name", info.name}, {"ok", ok}};
+  if (!why.empty()) data["detail"] = why;
+  add_trace("result", std::move(data));
+}
+
+// ---------------------------------------------------------------- session
+
+std::optional<WriteError> CallState::write(const json& values, int64_t now_ms) {
+  if (!values.is_object())
+    return WriteError{400, "invalid_body",
+                      "the body must be a JSON object of variables, e.g. {\"ivr.email\": \"a@b.example\"}"};
+  if (values.dump().size() > kMaxSessionBytes)
+    return WriteError{413, "session_too_large", "the write is larger than the session limit"};
+  // Check everything first: a write is all or nothing.
+  for (const auto& [name, value] : values.items()) {
+    if (name.rfind("call.", 0) == 0 || name.rfind("app.", 0) == 0)
+      return WriteError{422, "read_only",
+                        "'" + name + "' cannot be written; the sessions API writes ivr.* variables"};
+    if (!valid_ivr_name(name))
+      return WriteError{422, "invalid_name",
+                        "'" + name + "' is not a valid variable name (expected ivr.name)"};
+    int32_t slot = tables_.slot_of(name);
+    if (slot < 0) continue;
+    const SlotInfo& info = tables_.slots[static_cast<size_t>(slot)];
+    ValueType t = type_of(value);
+    if (info.declared && info.type != ValueType::Any && t != info.type && t != ValueType::Null)
+      return WriteError{422, "type_mismatch",
+                        "'" + name + "' must be " + value_type_name(info.type) + ", but the value is " +
+                            value_type_name(t)};
+    if (!info.enum_values.empty() && t == ValueType::String) {
+      const auto& s = value.get_ref<const std::string&>();
+      bool found = false;
+      for (const auto& e : info.enum_values) found |= e == s;
+      if (!found) {
+        std::string list;
+        for (const auto& e : info.enum_values) list += (list.empty() ? "\"" : ", \"") + e + "\"";
+        return WriteError{422, "not_allowed",
+                          "'" + name + "' must be one of " + list + ", but the value is \"" + s + "\""};
+      }
+    }
+  }
+  now_ms_ = now_ms;
+  Scratch tmp;
+  for (const auto& [name, value] : values.items()) {
+    int32_t slot = tables_.slot_of(name);
+    if (slot >= 0) {
+      set_slot(static_cast<uint32_t>(slot), from_json(value, tmp), "sessions API");
+    } else {
+      if (!extra_) extra_ = std::make_unique<std::map<std::string, json>>();
+      (*extra_)[name] = value;
+      add_trace("write", {{"name", name}, {"value", value}, {"by", "sessions API"}});
+    }
+  }
+  return std::nullopt;
+}
+
+json CallState::session(bool redact_secrets) const {
+  json out = json::object();
+  for (size_t i = 0; i < slots_.size(); ++i) {
+    if (slots_[i].tag == RT_MISSING) continue;
+    const SlotInfo& info = tables_.slots[i];
+    out[info.name] = (redact_secrets && info.secret) ? json(kRedacted) : to_json(slots_[i]);
+  }
+  if (extra_)
+    for (const auto& [k, v] : *extra_) out[k] = v;
+  return out;
+}
+
+json CallState::value_of(std::string_view name) const {
+  int32_t slot = tables_.slot_of(name);
+  if (slot >= 0) return to_json(slots_[static_cast<size_t>(slot)]);
+  if (extra_) {
+    auto it = extra_->find(std::string(name));
+    if (it != extra_->end()) return it->second;
+  }
+  return nullptr;
+}
+
+std::string CallState::redact(std::string s) const {
+  for (size_t i = 0; i < slots_.size(); ++i) {
+    if (!tables_.slots[i].secret || slots_[i].tag == RT_MISSING || slots_[i].tag == RT_NULL) continue;
+    std::string secret;
+    append_text(secret, slots_[i]);
+    if (secret.size() < 3) continue;
+    for (size_t pos = s.find(secret); pos != std::string::npos;
+         pos = s.find(secret, pos + std::strlen(kRedacted)))
+      s.replace(pos, secret.size(), kRedacted);
+  }
+  return s;
+}
+
+void CallState::redact_strings(json& j) const {
+  if (j.is_string()) {
+    j = redact(j.get<std::string>());
+  } else if (j.is_structured()) {
+    for (auto& item : j) redact_strings(item);
+  }
+}
+
+json CallState::trace_json(bool redact_secrets) const {
+  json out = json::array();
+  for (const auto& e : trace_) {
+    json entry = {{"at_ms", e.at_ms}, {"kind", e.kind}};
+    json data = e.data;
+    if (redact_secrets && (e.kind == "command" || e.kind == "automation")) redact_strings(data);
+    entry["data"] = std::move(data);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+int32_t FlowTables::slot_of(std::string_view name) const {
+  for (size_t i = 0; i < slots.size(); ++i)
+    if (slots[i].name == name) return static_cast<int32_t>(i);
+  return -1;
+}
+
+json Request::to_json() const {
+  nlohmann::json j;
+  if (kind == Kind::Email) {
+    j = {{"email", {{"to", to}, {"subject", subject}, {"body", text}}}};
+  } else {
+    j = {{"method", method}, {"url", url}};
+    if (!headers.empty()) {
+      nlohmann::json h = nlohmann::json::object();
+      for (const auto& [k, v] : headers) h[k] = v;
+      j["headers"] = std::move(h);
+    }
+    if (!body.empty()) j["body"] = body;
+  }
+  return j;
+}
+
+}  // namespace flowc::stdlib

@@ -1,0 +1,35 @@
+// An automation's request as the flow built it: an HTTP request or an email,
+// ready for the runtime's executor. Built through rt_req_* / rt_json_*.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace flowc::stdlib {
+
+struct Request {
+  enum class Kind : uint8_t { Http, Email } kind = Kind::Http;
+  uint32_t automation = 0;
+  std::string method;  // GET, POST, …
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string content_type;       // "application/json" for json bodies
+  std::string to, subject, text;  // Email
+  uint32_t timeout_ms = 5000;
+  uint32_t retries = 0;
+
+  // JSON body under construction (rt_json_*).
+  nlohmann::json json;
+  std::vector<nlohmann::json*> json_stack;
+  std::string json_key;
+  bool has_json = false;
+
+  nlohmann::json to_json() const;  // for traces and test reports
+};
+
+}  // namespace flowc::stdlib
