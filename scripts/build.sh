@@ -4,7 +4,7 @@
 #   bash scripts/build.sh [release|asan|fuzz|debug] [extra cmake args...]
 #
 #   release  RelWithDebInfo (the default)
-#   asan     AddressSanitizer + UndefinedBehaviorSanitizer, -O1 -g
+#   asan     AddressSanitizer + UndefinedBehaviorSanitizer, -O1 -g, no benchmarks
 #   fuzz     clang-14, libFuzzer targets (-DFLOWC_FUZZ=ON), no tests, no benchmarks
 #   debug    Debug, -O0 -g
 #
@@ -27,7 +27,7 @@ case "$preset" in
     args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DFLOWC_SANITIZE=OFF -DFLOWC_FUZZ=OFF) ;;
   asan)
     args=(-DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-O1 -g" "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g"
-          -DFLOWC_SANITIZE=ON -DFLOWC_FUZZ=OFF) ;;
+          -DFLOWC_SANITIZE=ON -DFLOWC_FUZZ=OFF -DFLOWC_BENCH=OFF) ;;
   fuzz)
     args=(-DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
           -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-O1 -g" "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g"

@@ -9,6 +9,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
 say() { printf '\ndemo: %s\n' "$*"; }
+# shellcheck disable=SC2154  # rc is assigned inside the trap
+trap 'rc=$?; printf "\ndemo: FAILED (exit %d): %s\n" "$rc" "$BASH_COMMAND" >&2' ERR
 FLOWC=build/release/tools/flowc/flowc
 
 say "installing dependencies (bash scripts/install-deps.sh)"

@@ -15,7 +15,8 @@ int64_t floor_div(int64_t a, int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 int64_t floor_mod(int64_t a, int64_t b) {
-  return a - floor_div(a, b) * b;
+  int64_t r = a % b;  // never overflows, unlike a - floor_div(a, b) * b
+  return r != 0 && (r < 0) != (b < 0) ? r + b : r;
 }
 
 bool is_leap(int64_t y) {

@@ -21,7 +21,8 @@ class TimeZone {
  public:
   // Reads zoneinfo_dir/name. On failure returns null and sets *error (when
   // error is not null): the name is invalid, there is no such zone, or the file
-  // is not well-formed TZif. Never reads outside zoneinfo_dir.
+  // is not well-formed TZif. The name cannot climb out of zoneinfo_dir
+  // (symbolic links inside it are followed).
   static std::shared_ptr<const TimeZone> load(const std::string& zoneinfo_dir, std::string_view name,
                                               std::string* error);
   // Parses the bytes of a TZif file; on failure returns null and sets *error.

@@ -835,7 +835,14 @@ void AstBuilder::build_item(P::ItemContext* ctx, ast::File& file) {
 
 void AstBuilder::build_program(P::ProgramContext* ctx, ast::File& file) {
   if (!ctx) return;
-  for (auto* item : ctx->item())
+  auto items = ctx->item();
+  size_t limit = limits_.max_definitions;
+  if (items.size() > limit) {
+    diags_.report(DiagId::TooManyDefinitions, range(items[limit]->getStart()),
+                  {"definitions", std::to_string(limit)});
+    items.resize(limit);
+  }
+  for (auto* item : items)
     if (item) build_item(item, file);
 }
 

@@ -14,6 +14,7 @@ namespace flowc {
 struct ParseLimits {
   size_t max_file_bytes = 16u << 20;  // 16 MiB
   uint32_t max_nesting = 64;          // brackets, `not` and unary minus
+  uint32_t max_definitions = 50'000;  // top-level definitions in one file
 };
 
 std::unique_ptr<ast::File> parse_file(const SourceManager& sm, uint32_t file_id,

@@ -201,8 +201,11 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer*, antlr4::Token* offend
       range.end = p + 1;
     }
   }
+  // The error after the last one allowed becomes "too many errors" and stops
+  // the parse.
+  bool one_too_many = diags_.error_limit_reached();
   diags_.report(DiagId::SyntaxError, range, {msg});
-  if (diags_.error_limit_reached()) throw antlr4::ParseCancellationException();
+  if (one_too_many) throw antlr4::ParseCancellationException();
 }
 
 }  // namespace flowc

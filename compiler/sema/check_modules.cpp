@@ -483,7 +483,8 @@ void Checker::check_module(const ast::Module& m) {
     }
     case ModuleKind::Switch: {
       bool after_seen = false;
-      std::vector<const ast::Branch*> earlier;
+      const ast::Branch* always = nullptr;                  // an earlier `when true`
+      std::map<std::string, const ast::Branch*> earlier;  // conditions seen, by their dump
       for (const auto& b : m.branches) {
         if (b.condition) check_condition(*b.condition, ExprContext{"a switch branch", false, &m});
         check_target(b.target, b.target_range);
@@ -493,23 +494,18 @@ void Checker::check_module(const ast::Module& m) {
         }
         if (!b.condition) {
           after_seen = true;
-          for (const ast::Branch* e : earlier)
-            if (e->condition->kind == ExprKind::Bool && e->condition->boolean) {
-              diags_.report(DiagId::ShadowedBranch, b.range);
-              diags_.note(DiagId::NoteEarlierBranch, e->range);
-              break;
-            }
+          if (always) {
+            diags_.report(DiagId::ShadowedBranch, b.range);
+            diags_.note(DiagId::NoteEarlierBranch, always->range);
+          }
           continue;
         }
-        for (const ast::Branch* e : earlier) {
-          bool always = e->condition->kind == ExprKind::Bool && e->condition->boolean;
-          if (always || ast::dump(*e->condition) == ast::dump(*b.condition)) {
-            diags_.report(DiagId::ShadowedBranch, b.range);
-            diags_.note(DiagId::NoteEarlierBranch, e->range);
-            break;
-          }
+        auto [same, fresh] = earlier.emplace(ast::dump(*b.condition), &b);
+        if (const ast::Branch* e = always ? always : fresh ? nullptr : same->second) {
+          diags_.report(DiagId::ShadowedBranch, b.range);
+          diags_.note(DiagId::NoteEarlierBranch, e->range);
         }
-        earlier.push_back(&b);
+        if (!always && b.condition->kind == ExprKind::Bool && b.condition->boolean) always = &b;
       }
       if (!after_seen) diags_.report(DiagId::SwitchWithoutAfter, m.kind_range);
       break;

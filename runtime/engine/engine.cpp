@@ -69,6 +69,7 @@ std::string iso_time(int64_t ms) {
 
 json Outcome::to_json() const {
   if (!ok()) return {{"error", {{"code", error_code}, {"message", error_message}}}};
+  if (!body.is_null()) return body;
   json j = json::object();
   if (!call_id.empty()) j["call_id"] = call_id;
   j["commands"] = commands;
@@ -332,6 +333,7 @@ void Engine::after_run(Call& call, uint32_t status, Outcome* answer, Effects& fx
   if (!commands.empty()) {
     for (auto& c : commands) call.pending.push_back(std::move(c));
     Outcome push;
+    push.push = true;
     push.call_id = call.id;
     push.commands = call.pending;
     push.ended = call.ended;
@@ -417,6 +419,7 @@ Outcome Engine::write_session(const std::string& call_id, const json& values) {
     uint32_t status = call->state->handle(ev, *scratch, now);
     release_scratch(scratch);
     after_run(*call, status, nullptr, fx);
+    answer.body = {{"call_id", call_id}, {"session", call->state->session(true)}};
   }
   dispatch(call, fx);
   return answer;

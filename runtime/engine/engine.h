@@ -34,9 +34,13 @@ struct Outcome {
   nlohmann::json commands = nlohmann::json::array();
   bool held = false;   // the commands come later, through on_reply
   bool ended = false;  // the call's flow is over
+  // Given to on_reply: commands produced with no telephony request waiting
+  // (a queue timeout, say); they are also part of the next answer.
+  bool push = false;
+  nlohmann::json body;  // when set, the whole answer (e.g. a session write's)
 
   bool ok() const { return status < 400; }
-  nlohmann::json to_json() const;  // {"call_id","commands","ended"} or {"error":{…}}
+  nlohmann::json to_json() const;  // body, or {"call_id","commands","ended"}, or {"error":{…}}
 };
 
 // Things the runtime around the engine wants to hear about (metrics, CTI,

@@ -17,6 +17,7 @@
 #include "compiler/graph/dot.h"
 #include "compiler/ir/ir.h"
 #include "compiler/sema/durations.h"
+#include "tools/flowc/cli.h"
 
 namespace {
 
@@ -31,6 +32,8 @@ commands:
   graph FILE [-o OUT]     draw the flow: DOT to stdout, or OUT.dot / OUT.svg
   dump-ir FILE            print the flow graph IR
   dump-ast FILE           print the syntax tree
+  run FILE --from N       one simulated call in the terminal (real engine and automations)
+  serve PATH...           the runtime: call control, sessions API, automations
   version                 print the version
 
 check options:
@@ -39,6 +42,29 @@ check options:
   -W no-FLnnn             turn a warning off (e.g. -W no-FL401)
   --werror                treat warnings as errors
   --silence-budget DUR    longest silence on a path before FL406 warns (default 10s)
+
+run options:
+  --from N --to N         the caller and the dialled number
+  --digits D              what the caller types at the next input (repeatable;
+                          without it, keys are read from the terminal)
+  --set ivr.x=VALUE       a session write before the flow starts (repeatable)
+  --agent NAME            who answers a queue (default agent1)
+  --engine jit|interp     the back end (default jit)
+  --smtp URL              the SMTP server for email automations
+
+serve options:
+  --listen ADDR:PORT      where to listen (default 127.0.0.1:8080)
+  --threads N             io threads (default: one per core)
+  --token-file F          bearer tokens (one per line) for the sessions and admin APIs
+  --protect-calls         require a token for call control too
+  --smtp URL              SMTP server for email automations (smtp://host:port)
+  --smtp-from ADDR        the From address of emails
+  --engine jit|interp     the back end (default jit)
+  --trace-ttl DUR         how long ended calls' traces stay readable (default 10m)
+  --read-timeout DUR      a client that sends too slowly is dropped (default 30s)
+  --max-body BYTES        larger request bodies get 413 (default 1048576)
+  --max-calls N           active calls before new ones get 503 (default 200000)
+  --port-file F           write the port to F once listening (for --listen 127.0.0.1:0)
 
 Exit status: 0 when there are no errors, 1 when there are, 2 on bad usage.
 )";
@@ -259,6 +285,8 @@ int cmd_graph(const Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 2 && std::string(argv[1]) == "serve") return flowc::cli::cmd_serve(argc, argv);
+  if (argc >= 2 && std::string(argv[1]) == "run") return flowc::cli::cmd_run(argc, argv);
   Args a = parse_args(argc, argv);
   if (a.command == "check") return cmd_check(a);
   if (a.command == "graph") return cmd_graph(a);

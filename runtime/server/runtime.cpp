@@ -1,0 +1,143 @@
+// Wiring of the serving runtime: engine, catalog, metrics, API, server,
+// timer tick and signals on one io_context run by a thread pool.
+#include "runtime/server/runtime.h"
+
+#include <chrono>
+#include <thread>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "runtime/engine/engine.h"
+#include "runtime/http/api.h"
+#include "runtime/http/server.h"
+#include "runtime/server/flow_catalog.h"
+#include "runtime/server/metrics.h"
+
+namespace flowc::server {
+
+namespace asio = boost::asio;
+
+namespace {
+
+constexpr auto kTimerTick = std::chrono::milliseconds(5);
+
+int64_t system_now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+struct Runtime::Impl {
+  explicit Impl(RuntimeOptions o) : options(std::move(o)), signals(io, SIGINT, SIGTERM), tick(io) {
+    if (!options.now_ms) options.now_ms = system_now_ms;
+    if (!options.log) options.log = [](const std::string&) {};
+    executor = options.make_executor ? options.make_executor(io) : nullptr;
+    engine::EngineOptions eo;
+    eo.now_ms = options.now_ms;
+    eo.executor = executor.get();
+    eo.observer = &metrics;
+    eo.max_active_calls = options.max_active_calls;
+    eo.ended_call_ttl_ms = options.trace_ttl_ms;
+    eo.on_reply = [this](const std::string& id, const engine::Outcome& out) {
+      if (api) api->on_engine_reply(id, out);
+    };
+    engine = std::make_unique<engine::Engine>(std::move(eo));
+    CatalogOptions co;
+    co.paths = options.paths;
+    co.factory = options.factory;
+    co.compile = options.compile;
+    co.now_ms = options.now_ms;
+    co.log = options.log;
+    catalog = std::make_unique<FlowCatalog>(*engine, zones, std::move(co));
+    http::ApiOptions ao;
+    ao.tokens = options.tokens;
+    ao.protect_calls = options.protect_calls;
+    ao.metrics = [this] { return metrics.render(engine->active_calls()); };
+    api = std::make_unique<http::Api>(*engine, catalog.get(), std::move(ao));
+  }
+
+  void schedule_tick() {
+    tick.expires_after(kTimerTick);
+    tick.async_wait([this](const boost::system::error_code& ec) {
+      if (ec || stopping) return;
+      engine->run_timers();
+      schedule_tick();
+    });
+  }
+
+  RuntimeOptions options;
+  asio::io_context io;
+  asio::signal_set signals;
+  asio::steady_timer tick;
+  stdlib::TimeZoneCache zones;
+  Metrics metrics;
+  std::unique_ptr<engine::ActionExecutor> executor;
+  std::unique_ptr<engine::Engine> engine;
+  std::unique_ptr<FlowCatalog> catalog;
+  std::unique_ptr<http::Api> api;
+  std::unique_ptr<http::Server> server;
+  std::atomic<bool> stopping{false};
+};
+
+Runtime::Runtime(RuntimeOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+
+Runtime::~Runtime() {
+  stop();
+  // The executor's callbacks reach into the engine: stop them first.
+  impl_->executor.reset();
+}
+
+bool Runtime::start() {
+  Impl& m = *impl_;
+  size_t flows = 0;
+  for (const auto& r : m.catalog->load_all())
+    if (r.installed) ++flows;
+  if (flows == 0) m.options.log("no flow could be loaded from the given paths; serving anyway (see /v1/flows)");
+  http::ServerOptions so;
+  so.address = m.options.address;
+  so.port = m.options.port;
+  so.max_body_bytes = m.options.max_body_bytes;
+  so.read_timeout_ms = m.options.read_timeout_ms;
+  try {
+    m.server = std::make_unique<http::Server>(m.io, *m.api, so);
+  } catch (const std::exception& e) {
+    m.options.log(e.what());
+    return false;
+  }
+  m.signals.async_wait([this](const boost::system::error_code& ec, int) {
+    if (!ec) stop();
+  });
+  m.schedule_tick();
+  return true;
+}
+
+void Runtime::run() {
+  Impl& m = *impl_;
+  unsigned n = m.options.threads ? m.options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (unsigned i = 1; i < n; ++i) pool.emplace_back([&m] { m.io.run(); });
+  m.io.run();
+  for (auto& t : pool) t.join();
+}
+
+void Runtime::stop() {
+  Impl& m = *impl_;
+  if (m.stopping.exchange(true)) return;
+  asio::post(m.io, [&m] {
+    if (m.server) m.server->stop();
+    boost::system::error_code ec;
+    m.signals.cancel(ec);
+    m.tick.cancel();
+    m.io.stop();
+  });
+}
+
+uint16_t Runtime::port() const { return impl_->server ? impl_->server->port() : 0; }
+engine::Engine& Runtime::engine() { return *impl_->engine; }
+FlowCatalog& Runtime::catalog() { return *impl_->catalog; }
+
+}  // namespace flowc::server

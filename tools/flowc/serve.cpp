@@ -1,0 +1,97 @@
+// `flowc serve PATH...`: the production runtime.
+#include <fstream>
+#include <cstdio>
+#include <iostream>
+
+#include "runtime/server/runtime.h"
+#include "tools/flowc/cli.h"
+
+namespace flowc::cli {
+
+namespace {
+
+std::vector<std::string> read_tokens(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) usage_error("--token-file: cannot read '" + path + "'");
+  std::vector<std::string> tokens;
+  std::string line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    if (line.size() < 16) usage_error("--token-file: tokens must be at least 16 characters");
+    tokens.push_back(line);
+  }
+  if (tokens.empty()) usage_error("--token-file: '" + path + "' has no token");
+  return tokens;
+}
+
+}  // namespace
+
+int cmd_serve(int argc, char** argv) {
+  server::RuntimeOptions o;
+  std::string engine_name = "jit";
+  ExecutorSettings exec;
+  std::string port_file;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) usage_error("missing value for " + a);
+      return argv[++i];
+    };
+    if (a == "--listen") {
+      parse_listen(value(), &o.address, &o.port);
+    } else if (a == "--threads") {
+      o.threads = static_cast<unsigned>(std::stoul(value()));
+    } else if (a == "--token-file") {
+      o.tokens = read_tokens(value());
+    } else if (a == "--protect-calls") {
+      o.protect_calls = true;
+    } else if (a == "--smtp") {
+      exec.smtp_url = value();
+    } else if (a == "--smtp-from") {
+      exec.smtp_from = value();
+    } else if (a == "--ca-file") {
+      exec.ca_file = value();
+    } else if (a == "--engine") {
+      engine_name = value();
+    } else if (a == "--trace-ttl") {
+      o.trace_ttl_ms = static_cast<int64_t>(parse_duration_arg(a, value()));
+    } else if (a == "--read-timeout") {
+      o.read_timeout_ms = static_cast<uint32_t>(parse_duration_arg(a, value()));
+    } else if (a == "--max-body") {
+      o.max_body_bytes = std::stoul(value());
+    } else if (a == "--port-file") {
+      port_file = value();
+    } else if (a == "--max-calls") {
+      o.max_active_calls = std::stoul(value());
+    } else if (!a.empty() && a[0] == '-') {
+      usage_error("serve: unknown option '" + a + "'");
+    } else {
+      o.paths.push_back(a);
+    }
+  }
+  if (o.paths.empty()) usage_error("serve needs at least one .flow file or directory");
+  const std::string address = o.address;
+  const bool open_api = o.tokens.empty();
+  o.factory = make_code_factory(engine_name);
+  o.compile.check.env = process_env();
+  o.log = log_line;
+  o.make_executor = [exec](boost::asio::io_context& io) { return make_executor(io, exec); };
+  server::Runtime runtime(std::move(o));
+  if (!runtime.start()) return 1;
+  log_line("flowc serving on http://" + address + ":" + std::to_string(runtime.port()) + " (engine " +
+           engine_name + ")");
+  if (!port_file.empty()) {
+    // Written once listening, so a script or test can wait for it.
+    std::string tmp = port_file + ".tmp";
+    std::ofstream(tmp) << runtime.port() << "\n";
+    std::rename(tmp.c_str(), port_file.c_str());
+  }
+  if (open_api) log_line("no --token-file: the sessions and admin endpoints are open to anyone who can reach them");
+  if (exec.smtp_url.empty()) log_line("no --smtp server: email automations will fail into their error routes");
+  runtime.run();
+  log_line("flowc stopped");
+  return 0;
+}
+
+}  // namespace flowc::cli
