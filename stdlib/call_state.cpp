@@ -2,6 +2,7 @@
 // results with response mapping, checked session writes, and the trace.
 #include "stdlib/call_state.h"
 
+#include <cmath>
 #include <cstring>
 
 #include "stdlib/commands.h"
@@ -55,7 +56,13 @@ json to_json(const rt_value& v) {
   switch (v.tag) {
     case RT_NULL: return nullptr;
     case RT_BOOL: return v.u.b != 0;
-    case RT_NUM: return v.u.num;
+    case RT_NUM: {
+      // Whole numbers are written as integers (7, not 7.0), as JSON users expect.
+      double d = v.u.num;
+      if (d >= -9.0e15 && d <= 9.0e15 && d == static_cast<double>(static_cast<int64_t>(d)) && !(d == 0 && std::signbit(d)))
+        return static_cast<int64_t>(d);
+      return d;
+    }
     case RT_STR: return std::string(v.u.str, v.len);
     case RT_OBJ:
     case RT_ARR: return *static_cast<const json*>(v.u.json);

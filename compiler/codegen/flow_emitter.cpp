@@ -252,6 +252,20 @@ class FlowEmitter {
     llvm::BasicBlock* entry = llvm::BasicBlock::Create(abi_.context, "entry", f);
     llvm::IRBuilder<> b(entry);
     ExprEmitter x(m_, f, b);
+    if (a.kind == ir::ActionKind::Set) {  // assignments, made at once; no request
+      for (const auto& as : a.assignments) {
+        if (as.slot >= flow_.slots.size()) {
+          m_.fail("automation " + a.name + " sets a slot out of range");
+          break;
+        }
+        Val v = x.value(required(as.value, "set " + flow_.slots[as.slot].name + " in " + a.name));
+        size_t mark = x.temps_mark();
+        b.CreateCall(abi_.fn(Rt::rt_set_slot), {x.call, x.i32(as.slot), x.spill(v)});
+        x.end_temps(mark);
+      }
+      b.CreateRetVoid();
+      return f;
+    }
     if (a.kind == ir::ActionKind::Email) {
       Val to = x.value(required(a.to, "the recipient of " + a.name));
       Val subject = x.value(required(a.subject, "the subject of " + a.name));

@@ -72,6 +72,9 @@ class DiagnosticEngine {
   size_t error_count() const { return errors_; }
   size_t warning_count() const { return warnings_; }
   bool error_limit_reached() const { return errors_ >= error_limit_; }
+  // True when the diagnostic last reported was dropped (switched off, or
+  // beyond the error limit), so notes to it need not be worked out.
+  bool last_dropped() const { return last_dropped_; }
 
   // Sorted by file, then position, then code; stable for equal keys.
   std::vector<Diagnostic> sorted() const;

@@ -165,9 +165,11 @@ ValueType Checker::check_name(ast::Expr& e, const ExprContext& ctx) {
   } else if (out_->automation(e.text)) {
     diags_.note(DiagId::NoteText, e.range, {"'" + e.text + "' is an automation, not a value"});
   } else {
-    std::vector<std::string> names = names_of(out_->let_by_name);
-    for (const auto& [n, t] : out_->trigger_by_name) names.push_back(n);
-    diags_.did_you_mean(e.range, closest_name(e.text, names));
+    suggest(e.range, e.text, [&] {
+      std::vector<std::string> names = names_of(out_->let_by_name);
+      for (const auto& [n, t] : out_->trigger_by_name) names.push_back(n);
+      return names;
+    });
   }
   return ValueType::Any;
 }
@@ -196,10 +198,12 @@ ValueType Checker::check_path_read(ast::Expr& e, const ExprContext& ctx) {
     v.read = true;
     if (!v.expect && !v.written) {
       diags_.report(DiagId::UndeclaredVariable, e.range, {name});
-      std::vector<std::string> declared;
-      for (const auto& [n, var] : out_->variables)
-        if (var.space == VarSpace::Ivr && (var.expect || var.written)) declared.push_back(n);
-      diags_.did_you_mean(e.range, closest_name(name, declared));
+      suggest(e.range, name, [&] {
+        std::vector<std::string> declared;
+        for (const auto& [n, var] : out_->variables)
+          if (var.space == VarSpace::Ivr && (var.expect || var.written)) declared.push_back(n);
+        return declared;
+      });
     }
     return v.type;
   }
@@ -213,10 +217,12 @@ ValueType Checker::check_path_read(ast::Expr& e, const ExprContext& ctx) {
     }
     if (it == out_->variables.end() || !it->second.written) {
       diags_.report(DiagId::UnknownVariable, e.range, {name});
-      std::vector<std::string> written;
-      for (const auto& [n, var] : out_->variables)
-        if (var.space == VarSpace::App && var.written) written.push_back(n);
-      diags_.did_you_mean(e.range, closest_name(name, written));
+      suggest(e.range, name, [&] {
+        std::vector<std::string> written;
+        for (const auto& [n, var] : out_->variables)
+          if (var.space == VarSpace::App && var.written) written.push_back(n);
+        return written;
+      });
       if (e.segments.size() == 3 && e.segments[1] == "inputReader")
         diags_.note(DiagId::NoteText, e.range,
                     {"app.inputReader." + e.segments[2] + " is written by an input module with 'into " +

@@ -231,7 +231,7 @@ void Checker::check_automations() {
         SourceRange name = at.range;
         name.begin = name.end - std::min<uint32_t>(name.end - name.begin, static_cast<uint32_t>(at.trigger.size()));
         diags_.report(DiagId::UnknownTrigger, name, {at.trigger});
-        diags_.did_you_mean(name, closest_name(at.trigger, names_of(out_->trigger_by_name)));
+        suggest(name, at.trigger, [&] { return names_of(out_->trigger_by_name); });
       }
     }
   }
@@ -257,7 +257,7 @@ void Checker::check_action(const ast::Action& a, const ast::Module* m, const cha
       used_.insert(a.ref);
       if (!a.ref.empty() && !out_->automation(a.ref)) {
         diags_.report(DiagId::UnknownAutomation, a.range, {a.ref});
-        diags_.did_you_mean(a.range, closest_name(a.ref, names_of(out_->automation_by_name)));
+        suggest(a.range, a.ref, [&] { return names_of(out_->automation_by_name); });
       }
       return;
     case ast::Action::Set:
@@ -421,7 +421,7 @@ void Checker::check_modules() {
 void Checker::check_target(const std::string& name, SourceRange range) {
   if (name.empty() || out_->module(name)) return;
   diags_.report(DiagId::UnknownModule, range, {name});
-  diags_.did_you_mean(range, closest_name(name, names_of(out_->module_by_name)));
+  suggest(range, name, [&] { return names_of(out_->module_by_name); });
 }
 
 void Checker::check_module(const ast::Module& m) {
@@ -587,9 +587,11 @@ void Checker::check_clauses(const ast::Module& m) {
         if (!c.target.empty() && !out_->trigger(c.target) && !out_->automation(c.target)) {
           diags_.report(DiagId::UnknownName, c.target_range, {c.target});
           diags_.note(DiagId::NoteText, c.target_range, {"'wait' needs a trigger or an automation"});
-          std::vector<std::string> names = names_of(out_->trigger_by_name);
-          for (const auto& [n, a] : out_->automation_by_name) names.push_back(n);
-          diags_.did_you_mean(c.target_range, closest_name(c.target, names));
+          suggest(c.target_range, c.target, [&] {
+            std::vector<std::string> names = names_of(out_->trigger_by_name);
+            for (const auto& [n, a] : out_->automation_by_name) names.push_back(n);
+            return names;
+          });
         }
         std::string why;
         if (!c.duration.empty() && !parse_duration(c.duration, &why)) diags_.report(DiagId::InvalidDuration, c.duration_range, {c.duration, why});

@@ -121,7 +121,7 @@ void Checker::check_headers() {
       out_->start = out_->module(s.value);
       if (!out_->start && !s.value.empty()) {  // empty: a syntax error
         diags_.report(DiagId::UnknownStart, s.range, {s.value});
-        diags_.did_you_mean(s.range, closest_name(s.value, names_of(out_->module_by_name)));
+        suggest(s.range, s.value, [&] { return names_of(out_->module_by_name); });
       }
     }
   }

@@ -29,6 +29,17 @@ class Checker {
   void check_lets();
   void check_let(const std::string& name, const ast::Let& let);
   void note_first(SourceRange first);
+  // "did you mean" for the diagnostic just reported: the candidates are only
+  // gathered (and compared) when that diagnostic was kept, and for at most
+  // kMaxSuggestions diagnostics, so thousands of misspelt names among
+  // thousands of definitions stay fast.
+  template <typename Candidates>
+  void suggest(SourceRange range, const std::string& name, Candidates candidates) {
+    constexpr size_t kMaxSuggestions = 200;
+    if (diags_.last_dropped() || suggestions_ >= kMaxSuggestions) return;
+    ++suggestions_;
+    diags_.did_you_mean(range, closest_name(name, candidates()));
+  }
   template <typename Map>
   std::vector<std::string> names_of(const Map& m) const {
     std::vector<std::string> out;
@@ -88,6 +99,7 @@ class Checker {
   std::set<std::string> used_;                  // names referenced (for FL409)
   std::set<std::string> lets_in_progress_;
   std::set<std::string> checked_lets_;
+  size_t suggestions_ = 0;
 };
 
 }  // namespace flowc::sema

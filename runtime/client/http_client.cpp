@@ -4,6 +4,8 @@
 // keep-alive connections go back to a small pool per scheme://host:port.
 #include "runtime/client/http_client.h"
 
+#include "runtime/client/duration_text.h"
+
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -798,12 +800,6 @@ std::string HttpClient::validate(const HttpRequest& request) {
   return "";
 }
 
-std::string HttpClient::format_duration(uint32_t ms) {
-  if (ms < 1000) return std::to_string(ms) + "ms";
-  if (ms % 1000 == 0) return std::to_string(ms / 1000) + "s";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1fs", ms / 1000.0);
-  return buf;
-}
+std::string HttpClient::format_duration(uint32_t ms) { return duration_text(ms); }
 
 }  // namespace flowc::client

@@ -1011,7 +1011,7 @@ void Generator::gen_module(int i) {
       }
       if (r_.chance(0.35)) {
         static const std::vector<std::string> kPatterns = {"^[1-9]", "^[0-9]*5$", "^\\\\d+$", "^(12|34)",
-                                                           "[02468]$", "^[0-9]{2}", "^1{{2}}"};
+                                                           "[02468]$", "^[0-9]{2}", "^1{2}"};
         f("input:pattern");
         opts.push_back("pattern \"" + r_.pick(kPatterns) + "\"");
       }
@@ -1173,6 +1173,19 @@ void Generator::connect_unreached() {
       if (!seen[static_cast<size_t>(k)] || !edge_ok(k, u)) continue;
       if (m.kind == Kind::Switch || (m.kind == Kind::Menu && m.keys.size() < 10) || !m.free_routes().empty())
         from.push_back(k);
+    }
+    if (from.empty() && (!triggers_.empty() || !autos_.empty())) {
+      // A module that can wait gets a wait, and with it a timeout route.
+      for (int k = 0; k < n; ++k) {
+        Module& m = modules_[static_cast<size_t>(k)];
+        if (seen[static_cast<size_t>(k)] && edge_ok(k, u) && can_wait(m.kind) && m.wait.empty()) {
+          bool trig = !triggers_.empty() && (autos_.empty() || r_.chance(0.5));
+          m.wait = "wait " + (trig ? r_.pick(triggers_) : r_.pick(autos_)) + " up to " + duration(30'000);
+          f(trig ? "wait:trigger" : "wait:automation");
+          from.push_back(k);
+          break;
+        }
+      }
     }
     if (from.empty()) return;  // left unreachable: a warning, not an error
     Module& m = modules_[static_cast<size_t>(r_.pick(from))];

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/codegen/jit.h"
 #include "compiler/diag/render.h"
 #include "compiler/driver/compile.h"
 #include "compiler/graph/dot.h"
@@ -31,6 +32,7 @@ commands:
   check PATH...           check flows (files or directories of .flow files)
   graph FILE [-o OUT]     draw the flow: DOT to stdout, or OUT.dot / OUT.svg
   dump-ir FILE            print the flow graph IR
+  emit-llvm FILE          print the optimised LLVM IR the JIT compiles
   dump-ast FILE           print the syntax tree
   run FILE --from N       one simulated call in the terminal (real engine and automations)
   serve PATH...           the runtime: call control, sessions API, automations
@@ -225,6 +227,18 @@ int cmd_dump_ir(const Args& a) {
   return 0;
 }
 
+int cmd_emit_llvm(const Args& a) {
+  auto c = compile_one(a);
+  if (!c) return 1;
+  std::string ll = flowc::codegen::emit_llvm(*c->flow);
+  if (ll.rfind("; error: ", 0) == 0) {  // the code generator failed
+    std::cerr << "flowc: " << ll.substr(2);
+    return 1;
+  }
+  std::cout << ll;
+  return 0;
+}
+
 int cmd_dump_ast(const Args& a) {
   if (a.paths.size() != 1) usage_error("dump-ast needs exactly one file");
   flowc::DiskFileSystem disk;
@@ -292,6 +306,7 @@ int main(int argc, char** argv) {
   if (a.command == "graph") return cmd_graph(a);
   if (a.command == "dump-ir") return cmd_dump_ir(a);
   if (a.command == "dump-ast") return cmd_dump_ast(a);
+  if (a.command == "emit-llvm") return cmd_emit_llvm(a);
   if (a.command == "version" || a.command == "--version") {
     std::cout << "flowc 0.1.0\n";
     return 0;

@@ -193,7 +193,6 @@ int cmd_run(int argc, char** argv) {
   bool ended = false;
   while (!ended) {
     transcript.print_new(*eng.trace(id));
-    if (out.ended) break;
     json next;
     for (const auto& cmd : out.commands) {
       std::string type = cmd["type"];
@@ -236,7 +235,7 @@ int cmd_run(int argc, char** argv) {
         ended = true;
       }
     }
-    if (ended) break;
+    if (ended || out.ended) break;
     if (next.is_null()) next = {{"type", "hangup"}};  // connected to an agent: the caller hangs up
     out = send(next);
   }

@@ -31,8 +31,8 @@ const Kind kKinds[] = {
      {"error", "timeout", "invalid"}, true, true, true},
     {"menu", "menu \"Press 1\" { 1 -> done }", {"timeout 5s", "retries 2", "voice \"anna\"", "language \"en\""},
      {"error", "timeout", "invalid"}, false, false, true},
-    {"queue", "queue \"support\"", {"reason \"1084CC0B\"", "priority 5", "timeout 10m"}, {"error", "timeout"}, false,
-     false, true},
+    {"queue", "queue \"support\"", {"reason \"1084CC0B\"", "priority 5", "timeout 10m"}, {"timeout"}, false, false,
+     true},
     {"transfer", "transfer \"+4940111\"", {"timeout 20s"}, {"error"}, false, false, true},
     {"hangup", "hangup", {}, {}, false, false, false},
     {"pause", "pause 2s", {}, {"error", "timeout"}, true, true, false},
@@ -154,7 +154,7 @@ TEST(InputModule, DigitsOrMinMaxButNotBoth) {
   EXPECT_TRUE(has_code(compile_source(src("min_digits 8 max_digits 4")), "FL307"));
   EXPECT_TRUE(has_code(compile_source(src("")), "FL117"));  // neither digits nor max_digits
   EXPECT_TRUE(has_code(compile_source(src("digits 4 terminator \"x\"")), "FL126"));
-  EXPECT_TRUE(has_code(compile_source(src("digits 4 play \"a.wav\"")), "FL126"));  // prompt and play
+  EXPECT_TRUE(has_code(compile_source(src("digits 4 audio \"a.wav\"")), "FL126"));  // prompt and audio
   EXPECT_TRUE(has_code(compile_source(src("digits 4 pattern \"(\"")), "FL304"));
 }
 

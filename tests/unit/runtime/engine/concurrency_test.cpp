@@ -1,0 +1,108 @@
+// Calls are serialised per call and parallel across calls: many threads
+// drive many calls while the CRM writes into the same calls and automation
+// results arrive from other threads. Built and run under TSan in CI.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "runtime/engine/engine.h"
+#include "tests/support/flow_fixture.h"
+
+namespace flowc::testing {
+namespace {
+
+using nlohmann::json;
+
+// Answers every request on its own thread, after the engine call that made
+// it has returned.
+class ThreadedExecutor : public engine::ActionExecutor {
+ public:
+  ~ThreadedExecutor() override { drain(); }
+  // Joins every answer thread, including those started by answers.
+  void drain() {
+    for (;;) {
+      std::vector<std::thread> batch;
+      {
+        std::lock_guard lock(mu_);
+        batch.swap(threads_);
+      }
+      if (batch.empty()) return;
+      for (auto& t : batch) t.join();
+    }
+  }
+  void execute(const std::string&, stdlib::Request request, std::function<void(engine::ActionResult)> done) override {
+    std::lock_guard lock(mu_);
+    threads_.emplace_back([done = std::move(done)] {
+      engine::ActionResult r;
+      r.ok = true;
+      r.status = 200;
+      r.json = json{{"found", false}};
+      done(std::move(r));
+    });
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::thread> threads_;
+};
+
+TEST(EngineConcurrency, ManyCallsManyThreadsWithConcurrentSessionWrites) {
+  auto version = load_flow_file("examples/order_status/order_status.flow", Backend::Interp);
+  ASSERT_TRUE(version);
+  std::atomic<int64_t> now{1'795'000'000'000};
+  ThreadedExecutor crm;
+  engine::EngineOptions o;
+  o.now_ms = [&now] { return now.load(); };
+  o.executor = &crm;
+  std::atomic<int> replies{0};
+  o.on_reply = [&](const std::string&, const engine::Outcome&) { ++replies; };
+  auto eng = std::make_unique<engine::Engine>(std::move(o));
+  eng->install(version);
+
+  constexpr int kThreads = 4, kCallsPerThread = 50;
+  std::vector<std::string> ids(kThreads * kCallsPerThread);
+  std::atomic<int> failures{0};
+  std::vector<std::thread> callers;
+  for (int t = 0; t < kThreads; ++t) {
+    callers.emplace_back([&, t] {
+      for (int i = 0; i < kCallsPerThread; ++i) {
+        auto out = eng->start_call({{"from", "+49301234" + std::to_string(t * 100 + i)}, {"to", "+4940999"}});
+        if (out.status != 201) {
+          ++failures;
+          continue;
+        }
+        ids[static_cast<size_t>(t * kCallsPerThread + i)] = out.call_id;
+        eng->deliver(out.call_id, {{"type", "prompt_done"}});
+        eng->deliver(out.call_id, {{"type", "dtmf"}, {"digits", "1234567"}});
+      }
+    });
+  }
+  // The CRM writes into every call while the callers drive them.
+  std::thread writer([&] {
+    for (int round = 0; round < 3; ++round)
+      for (const auto& id : ids)
+        if (!id.empty()) eng->write_session(id, {{"ivr.premium", round % 2 == 0}});
+  });
+  std::thread ticker([&] {
+    for (int i = 0; i < 200; ++i) {
+      now += 50;
+      eng->run_timers();
+      (void)eng->list_calls();
+    }
+  });
+  for (auto& c : callers) c.join();
+  writer.join();
+  ticker.join();
+  EXPECT_EQ(failures.load(), 0);
+  for (const auto& id : ids) {
+    ASSERT_FALSE(id.empty());
+    auto out = eng->deliver(id, {{"type", "hangup"}});
+    EXPECT_TRUE(out.ended) << id;
+  }
+  crm.drain();
+  EXPECT_EQ(eng->active_calls(), 0u);
+}
+
+}  // namespace
+}  // namespace flowc::testing
