@@ -5,7 +5,6 @@
 
 #include <cstddef>
 #include <cstring>
-
 #include <strings.h>
 
 namespace flowc::codegen {
@@ -16,10 +15,10 @@ static_assert(sizeof(rt_value) == 16 && offsetof(rt_value, tag) == 0 && offsetof
 static_assert(sizeof(rt_event) == 40 && offsetof(rt_event, kind) == 0 && offsetof(rt_event, digits) == 8 &&
                   offsetof(rt_event, agent) == 24,
               "%rt_event is { i32, i32, %rt_value, %rt_value }");
-static_assert(offsetof(rt_call, slots) == 0 && offsetof(rt_call, automations) == 8 && offsetof(rt_call, event) == 16 &&
-                  offsetof(rt_call, resume) == 24 && offsetof(rt_call, attempts) == 28 &&
-                  offsetof(rt_call, module_failed) == 32 && offsetof(rt_call, state) == 36 &&
-                  offsetof(rt_call, host) == 40 && sizeof(rt_call) == 48,
+static_assert(offsetof(rt_call, slots) == 0 && offsetof(rt_call, automations) == 8 &&
+                  offsetof(rt_call, event) == 16 && offsetof(rt_call, resume) == 24 &&
+                  offsetof(rt_call, attempts) == 28 && offsetof(rt_call, module_failed) == 32 &&
+                  offsetof(rt_call, state) == 36 && offsetof(rt_call, host) == 40 && sizeof(rt_call) == 48,
               "%rt_call is { %rt_value*, i8*, %rt_event*, i32, i32, i32, i32, i8* }");
 
 namespace {
@@ -79,7 +78,9 @@ llvm::StructType* named_struct(llvm::LLVMContext& c, const char* name, llvm::Arr
 
 }  // namespace
 
-const char* rt_name(Rt f) { return kNames[static_cast<size_t>(f)]; }
+const char* rt_name(Rt f) {
+  return kNames[static_cast<size_t>(f)];
+}
 
 AbiTypes::AbiTypes(llvm::Module& m)
     : context(m.getContext()),

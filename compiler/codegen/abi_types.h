@@ -16,12 +16,14 @@
 namespace flowc::codegen {
 
 // Every rt_* function generated code may call, in stdlib/abi.h order.
+// clang-format off
 #define FLOWC_RT_FUNCTIONS(X)                                                                                    \
   X(rt_set_slot) X(rt_eq) X(rt_ne) X(rt_order) X(rt_arith) X(rt_length) X(rt_tmpl_begin) X(rt_tmpl_text)         \
   X(rt_tmpl_value) X(rt_tmpl_end) X(rt_builtin) X(rt_matches) X(rt_now_in) X(rt_emit) X(rt_start_automation)     \
   X(rt_enter_module) X(rt_trace) X(rt_trace_branch) X(rt_agent_connected) X(rt_timer) X(rt_end) X(rt_req_url)   \
   X(rt_req_header) X(rt_req_body) X(rt_req_email) X(rt_json_begin) X(rt_json_key) X(rt_json_value)              \
   X(rt_json_end)
+// clang-format on
 
 enum class Rt : uint8_t {
 #define FLOWC_RT_ENUM(name) name,
@@ -58,7 +60,7 @@ class AbiTypes {
   llvm::PointerType* i8_ptr;
   llvm::StructType* value;  // %rt_value = { i32 tag, i32 len, i64 bits }
   llvm::StructType* event;  // %rt_event = { i32 kind, i32 pad, %rt_value digits, %rt_value agent }
-  llvm::StructType* call;   // %rt_call  = { %rt_value* slots, i8* automations, %rt_event* event, i32 resume, ... }
+  llvm::StructType* call;   // %rt_call = { %rt_value* slots, i8* automations, %rt_event* event, ... }
   llvm::PointerType* value_ptr;
   llvm::PointerType* event_ptr;
   llvm::PointerType* call_ptr;

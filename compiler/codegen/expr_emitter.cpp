@@ -30,13 +30,13 @@ llvm::Constant* ModuleCx::text(const std::string& s) {
   auto it = texts_.find(s);
   if (it != texts_.end()) return it->second;
   llvm::Constant* data = llvm::ConstantDataArray::getString(abi.context, s, /*AddNull=*/true);
-  auto* g = new llvm::GlobalVariable(module, data->getType(), /*isConstant=*/true, llvm::GlobalValue::PrivateLinkage,
-                                     data, ".str");
+  auto* g = new llvm::GlobalVariable(module, data->getType(), /*isConstant=*/true,
+                                     llvm::GlobalValue::PrivateLinkage, data, ".str");
   g->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
   g->setAlignment(llvm::Align(1));
   llvm::Constant* zero = llvm::ConstantInt::get(abi.i32, 0);
-  llvm::Constant* ptr = llvm::ConstantExpr::getInBoundsGetElementPtr(data->getType(), g,
-                                                                      llvm::ArrayRef<llvm::Constant*>{zero, zero});
+  llvm::Constant* ptr = llvm::ConstantExpr::getInBoundsGetElementPtr(
+      data->getType(), g, llvm::ArrayRef<llvm::Constant*>{zero, zero});
   texts_.emplace(s, ptr);
   return ptr;
 }
@@ -49,10 +49,16 @@ void ModuleCx::fail(const std::string& what) {
 
 namespace {
 
-bool is_const(const ir::Expr& e, ValueType t) { return e.op == ExprOp::Const && e.value.type == t; }
+bool is_const(const ir::Expr& e, ValueType t) {
+  return e.op == ExprOp::Const && e.value.type == t;
+}
 // A constant other than a string: null, bool or number (anything else is null).
-bool is_scalar_const(const ir::Expr& e) { return e.op == ExprOp::Const && e.value.type != ValueType::String; }
-bool number_typed(const ir::Expr& e) { return e.type == ValueType::Number || is_const(e, ValueType::Number); }
+bool is_scalar_const(const ir::Expr& e) {
+  return e.op == ExprOp::Const && e.value.type != ValueType::String;
+}
+bool number_typed(const ir::Expr& e) {
+  return e.type == ValueType::Number || is_const(e, ValueType::Number);
+}
 bool scalar_typed(const ir::Expr& e) {
   return e.type == ValueType::Bool || e.type == ValueType::Number || e.type == ValueType::Null;
 }
@@ -62,19 +68,30 @@ bool scalar_typed(const ir::Expr& e) {
 ExprEmitter::ExprEmitter(ModuleCx& m, llvm::Function* fn, llvm::IRBuilder<>& b)
     : m(m), abi(m.abi), b(b), fn(fn), call(fn->getArg(0)), entry_(&fn->getEntryBlock()) {}
 
-llvm::BasicBlock* ExprEmitter::block(const llvm::Twine& name) { return llvm::BasicBlock::Create(abi.context, name, fn); }
+llvm::BasicBlock* ExprEmitter::block(const llvm::Twine& name) {
+  return llvm::BasicBlock::Create(abi.context, name, fn);
+}
 
-llvm::Value* ExprEmitter::field(llvm::StructType* type, llvm::Value* ptr, unsigned index, const llvm::Twine& name) {
+llvm::Value* ExprEmitter::field(llvm::StructType* type, llvm::Value* ptr, unsigned index,
+                                const llvm::Twine& name) {
   return b.CreateStructGEP(type, ptr, index, name);
 }
 
-llvm::Value* ExprEmitter::call_field(CallField f) { return field(abi.call, call, f); }
+llvm::Value* ExprEmitter::call_field(CallField f) {
+  return field(abi.call, call, f);
+}
 
-Val ExprEmitter::missing() { return {i32(RT_MISSING), i32(0), b.getInt64(0)}; }
+Val ExprEmitter::missing() {
+  return {i32(RT_MISSING), i32(0), b.getInt64(0)};
+}
 
-Val ExprEmitter::boolean(llvm::Value* c) { return {i32(RT_BOOL), i32(0), b.CreateZExt(c, abi.i64)}; }
+Val ExprEmitter::boolean(llvm::Value* c) {
+  return {i32(RT_BOOL), i32(0), b.CreateZExt(c, abi.i64)};
+}
 
-Val ExprEmitter::number(llvm::Value* d) { return {i32(RT_NUM), i32(0), as_bits(d)}; }
+Val ExprEmitter::number(llvm::Value* d) {
+  return {i32(RT_NUM), i32(0), as_bits(d)};
+}
 
 Val ExprEmitter::constant(const ir::Const& c) {
   switch (c.type) {
@@ -87,9 +104,15 @@ Val ExprEmitter::constant(const ir::Const& c) {
   }
 }
 
-llvm::Value* ExprEmitter::as_double(llvm::Value* bits) { return b.CreateBitCast(bits, abi.f64); }
-llvm::Value* ExprEmitter::as_bits(llvm::Value* d) { return b.CreateBitCast(d, abi.i64); }
-llvm::Value* ExprEmitter::is_tag(const Val& v, uint32_t tag) { return b.CreateICmpEQ(v.tag, i32(tag)); }
+llvm::Value* ExprEmitter::as_double(llvm::Value* bits) {
+  return b.CreateBitCast(bits, abi.f64);
+}
+llvm::Value* ExprEmitter::as_bits(llvm::Value* d) {
+  return b.CreateBitCast(d, abi.i64);
+}
+llvm::Value* ExprEmitter::is_tag(const Val& v, uint32_t tag) {
+  return b.CreateICmpEQ(v.tag, i32(tag));
+}
 
 Val ExprEmitter::load_value(llvm::Value* ptr, const std::string& name) {
   Val v;
@@ -144,10 +167,12 @@ Val ExprEmitter::out_call(Rt f, std::vector<llvm::Value*> args) {
 }
 
 Val ExprEmitter::phi(const Val& a, llvm::BasicBlock* from_a, const Val& c, llvm::BasicBlock* from_c) {
-  return {phi(a.tag, from_a, c.tag, from_c), phi(a.len, from_a, c.len, from_c), phi(a.bits, from_a, c.bits, from_c)};
+  return {phi(a.tag, from_a, c.tag, from_c), phi(a.len, from_a, c.len, from_c),
+          phi(a.bits, from_a, c.bits, from_c)};
 }
 
-llvm::Value* ExprEmitter::phi(llvm::Value* a, llvm::BasicBlock* from_a, llvm::Value* c, llvm::BasicBlock* from_c) {
+llvm::Value* ExprEmitter::phi(llvm::Value* a, llvm::BasicBlock* from_a, llvm::Value* c,
+                              llvm::BasicBlock* from_c) {
   llvm::PHINode* p = b.CreatePHI(a->getType(), 2);
   p->addIncoming(a, from_a);
   p->addIncoming(c, from_c);
@@ -304,7 +329,9 @@ llvm::Value* ExprEmitter::cond(const ir::Expr& e) {
 
 // ---------------------------------------------------------------- events
 
-llvm::Value* ExprEmitter::load_event() { return b.CreateLoad(abi.event_ptr, call_field(kCallEvent), "event"); }
+llvm::Value* ExprEmitter::load_event() {
+  return b.CreateLoad(abi.event_ptr, call_field(kCallEvent), "event");
+}
 
 llvm::Value* ExprEmitter::event_is(uint32_t kind) {
   llvm::Value* ev = load_event();
@@ -404,7 +431,8 @@ llvm::Value* ExprEmitter::const_equal(const Val& v, const ir::Const& c) {
 
 // rt_eq(v, "s"): tag, length, then the bytes, compared in words.
 llvm::Value* ExprEmitter::string_equal(const Val& v, const std::string& s) {
-  llvm::Value* same_len = b.CreateAnd(is_tag(v, RT_STR), b.CreateICmpEQ(v.len, i32(static_cast<uint32_t>(s.size()))));
+  llvm::Value* same_len =
+      b.CreateAnd(is_tag(v, RT_STR), b.CreateICmpEQ(v.len, i32(static_cast<uint32_t>(s.size()))));
   if (s.empty()) return same_len;
   if (s.size() > kInlineStringCompare) {
     ir::Const c;
@@ -492,7 +520,8 @@ llvm::Value* ExprEmitter::not_equal(const ir::Expr& ea, const Val& a, const ir::
     end_temps(mark);
     return b.CreateICmpNE(r, i32(0));
   }
-  llvm::Value* both_set = b.CreateAnd(b.CreateICmpNE(a.tag, i32(RT_MISSING)), b.CreateICmpNE(c.tag, i32(RT_MISSING)));
+  llvm::Value* both_set =
+      b.CreateAnd(b.CreateICmpNE(a.tag, i32(RT_MISSING)), b.CreateICmpNE(c.tag, i32(RT_MISSING)));
   return b.CreateAnd(both_set, b.CreateNot(equal(ea, a, eb, c)));
 }
 
@@ -505,7 +534,7 @@ llvm::Value* ExprEmitter::order(const ir::Expr& e) {
   Val c = value(eb);
   int32_t op = e.op == ExprOp::Lt ? 0 : e.op == ExprOp::Le ? 1 : e.op == ExprOp::Gt ? 2 : 3;
   static constexpr llvm::CmpInst::Predicate kPred[] = {llvm::CmpInst::FCMP_OLT, llvm::CmpInst::FCMP_OLE,
-                                                        llvm::CmpInst::FCMP_OGT, llvm::CmpInst::FCMP_OGE};
+                                                       llvm::CmpInst::FCMP_OGT, llvm::CmpInst::FCMP_OGE};
   auto numbers = [&] { return b.CreateFCmp(kPred[op], as_double(a.bits), as_double(c.bits)); };
   auto both_numbers = [&] { return b.CreateAnd(is_tag(a, RT_NUM), is_tag(c, RT_NUM)); };
   auto call_order = [&] {
@@ -515,7 +544,8 @@ llvm::Value* ExprEmitter::order(const ir::Expr& e) {
     return b.CreateICmpNE(r, i32(0));
   };
   // Against a number constant, rt_order is true only for two numbers.
-  if (is_const(ea, ValueType::Number) || is_const(eb, ValueType::Number)) return b.CreateAnd(both_numbers(), numbers());
+  if (is_const(ea, ValueType::Number) || is_const(eb, ValueType::Number))
+    return b.CreateAnd(both_numbers(), numbers());
   if (!(number_typed(ea) && number_typed(eb))) return call_order();
   llvm::BasicBlock* fast = block("cmp.num");
   llvm::BasicBlock* slow = block("cmp.call");

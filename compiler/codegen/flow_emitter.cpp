@@ -20,7 +20,8 @@ std::string block_name(uint32_t index, const std::string& label) {
   if (label.empty()) return out;
   out += '.';
   for (char c : label) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_';
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_';
     out += ok ? c : '_';
   }
   return out;
@@ -40,7 +41,8 @@ class FlowEmitter {
     emit_on_event();
     for (size_t i = 0; i < flow_.triggers.size(); ++i) emit_trigger(static_cast<uint32_t>(i));
     std::vector<llvm::Constant*> builds;
-    for (size_t i = 0; i < flow_.automations.size(); ++i) builds.push_back(emit_build(static_cast<uint32_t>(i)));
+    for (size_t i = 0; i < flow_.automations.size(); ++i)
+      builds.push_back(emit_build(static_cast<uint32_t>(i)));
     std::vector<llvm::Constant*> triggers(m_.triggers.begin(), m_.triggers.end());
     table(kTriggersSymbol, abi_.trigger_type, triggers);
     table(kBuildsSymbol, abi_.build_type, builds);
@@ -65,8 +67,8 @@ class FlowEmitter {
 
   void emit_on_event() {
     const uint32_t n = static_cast<uint32_t>(flow_.blocks.size());
-    llvm::Function* f =
-        llvm::Function::Create(abi_.on_event_type, llvm::GlobalValue::ExternalLinkage, kOnEventSymbol, m_.module);
+    llvm::Function* f = llvm::Function::Create(abi_.on_event_type, llvm::GlobalValue::ExternalLinkage,
+                                               kOnEventSymbol, m_.module);
     f->getArg(0)->setName("call");
     llvm::BasicBlock* entry = llvm::BasicBlock::Create(abi_.context, "entry", f);
     llvm::IRBuilder<> b(entry);
@@ -114,11 +116,13 @@ class FlowEmitter {
 
     std::vector<llvm::BasicBlock*> bbs(n, nullptr);
     for (uint32_t i = 0; i < n; ++i)
-      if (reached[i]) bbs[i] = llvm::BasicBlock::Create(abi_.context, block_name(i, flow_.blocks[i].label), f);
+      if (reached[i])
+        bbs[i] = llvm::BasicBlock::Create(abi_.context, block_name(i, flow_.blocks[i].label), f);
     llvm::BasicBlock* invalid = llvm::BasicBlock::Create(abi_.context, "invalid_resume", f);
 
     llvm::Value* resume = b.CreateLoad(abi_.i32, x.call_field(kCallResume), "resume");
-    llvm::SwitchInst* sw = b.CreateSwitch(resume, invalid, static_cast<unsigned>(std::count(is_entry.begin(), is_entry.end(), true)));
+    llvm::SwitchInst* sw = b.CreateSwitch(
+        resume, invalid, static_cast<unsigned>(std::count(is_entry.begin(), is_entry.end(), true)));
     for (uint32_t i = 0; i < n; ++i)
       if (is_entry[i]) sw->addCase(b.getInt32(i), bbs[i]);
 
@@ -162,8 +166,10 @@ class FlowEmitter {
         for (uint32_t i = 0; i < n; ++i) vals.push_back(in.args[i] ? x.value(*in.args[i]) : x.missing());
         size_t mark = x.temps_mark();
         llvm::Value* args = x.temp_array(n);
-        for (uint32_t i = 0; i < n; ++i) x.store_value(vals[i], b.CreateConstInBoundsGEP1_32(abi_.value, args, i));
-        b.CreateCall(abi_.fn(Rt::rt_emit), {x.call, x.i32(static_cast<uint32_t>(in.command)), args, x.i32(n)});
+        for (uint32_t i = 0; i < n; ++i)
+          x.store_value(vals[i], b.CreateConstInBoundsGEP1_32(abi_.value, args, i));
+        b.CreateCall(abi_.fn(Rt::rt_emit),
+                     {x.call, x.i32(static_cast<uint32_t>(in.command)), args, x.i32(n)});
         x.end_temps(mark);
         return;
       }
@@ -215,7 +221,8 @@ class FlowEmitter {
       }
       case ir::TermOp::Suspend:
         b.CreateStore(x.i32(t.target), x.call_field(kCallResume));
-        if (t.timer == ir::TimerOp::Clear) b.CreateCall(abi_.fn(Rt::rt_timer), {x.call, x.i32(RT_TIMER_CLEAR), x.i32(0)});
+        if (t.timer == ir::TimerOp::Clear)
+          b.CreateCall(abi_.fn(Rt::rt_timer), {x.call, x.i32(RT_TIMER_CLEAR), x.i32(0)});
         if (t.timer == ir::TimerOp::Set)
           b.CreateCall(abi_.fn(Rt::rt_timer), {x.call, x.i32(RT_TIMER_SET), x.i32(t.timer_ms)});
         b.CreateRet(x.i32(t.await == ir::Await::Caller ? RT_SUSPEND_CALLER : RT_SUSPEND_EXTERNAL));
@@ -315,7 +322,8 @@ class FlowEmitter {
         }
         b.CreateCall(abi_.fn(Rt::rt_json_begin), {req, x.i32(0)});
         for (size_t i = 0; i < j.items.size(); ++i) {
-          b.CreateCall(abi_.fn(Rt::rt_json_key), {req, m_.text(j.keys[i]), x.i32(static_cast<uint32_t>(j.keys[i].size()))});
+          b.CreateCall(abi_.fn(Rt::rt_json_key),
+                       {req, m_.text(j.keys[i]), x.i32(static_cast<uint32_t>(j.keys[i].size()))});
           emit_json(x, j.items[i], req);
         }
         b.CreateCall(abi_.fn(Rt::rt_json_end), {req});

@@ -23,7 +23,7 @@ namespace flowc::codegen {
 
 struct JitContext::Impl {
   std::unique_ptr<llvm::orc::LLJIT> jit;
-  llvm::orc::SymbolMap abi;        // rt_* (and libc helpers) by address
+  llvm::orc::SymbolMap abi;          // rt_* (and libc helpers) by address
   std::atomic<uint64_t> next_id{0};  // JITDylib names are unique per session
   std::atomic<size_t> loaded{0};
 };
@@ -33,7 +33,8 @@ namespace {
 class JitCode final : public stdlib::FlowCode {
  public:
   JitCode(std::shared_ptr<JitContext::Impl> impl, llvm::orc::JITDylib* dylib, rt_on_event_fn on_event,
-          const rt_trigger_fn* triggers, uint32_t trigger_count, const rt_build_fn* builds, uint32_t build_count)
+          const rt_trigger_fn* triggers, uint32_t trigger_count, const rt_build_fn* builds,
+          uint32_t build_count)
       : impl_(std::move(impl)),
         dylib_(dylib),
         on_event_(on_event),
@@ -74,16 +75,12 @@ std::unique_ptr<stdlib::FlowCode> failed(std::string* error, std::string what) {
   return nullptr;
 }
 
-// Emits, verifies and optimises the module of a flow; null with *error.
+// Emits, verifies and optimises the module of a flow for `layout` and
+// `triple`, optimising for `target`; null with *error.
 std::unique_ptr<llvm::Module> build_module(llvm::LLVMContext& context, const ir::Flow& flow,
-                                           const llvm::DataLayout& layout, const std::string& triple,
-                                           std::string* error) {
+                                           llvm::TargetMachine& target, const llvm::DataLayout& layout,
+                                           const std::string& triple, std::string* error) {
   std::string why;
-  auto target = generic_target_machine(&why);
-  if (!target) {
-    *error = why;
-    return nullptr;
-  }
   auto module = emit_module(context, flow, layout, triple, &why);
   if (!module) {
     *error = why;
@@ -95,7 +92,7 @@ std::unique_ptr<llvm::Module> build_module(llvm::LLVMContext& context, const ir:
     *error = "generated LLVM IR is invalid: " + os.str();
     return nullptr;
   }
-  optimize(*module, target.get());
+  optimize(*module, &target);
   return module;
 }
 
@@ -104,7 +101,9 @@ std::unique_ptr<llvm::Module> build_module(llvm::LLVMContext& context, const ir:
 JitContext::JitContext(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
 JitContext::~JitContext() = default;
 
-size_t JitContext::loaded() const { return impl_->loaded.load(); }
+size_t JitContext::loaded() const {
+  return impl_->loaded.load();
+}
 
 std::unique_ptr<JitContext> JitContext::create(std::string* error) {
   std::string why;
@@ -118,29 +117,32 @@ std::unique_ptr<JitContext> JitContext::create(std::string* error) {
     return nullptr;
   }
   host->setCodeGenOptLevel(llvm::CodeGenOpt::Default);
-  auto jit =
-      llvm::orc::LLJITBuilder()
-          .setJITTargetMachineBuilder(std::move(*host))
-          // One target machine per compilation: flows compile on many threads.
-          .setCompileFunctionCreator(
-              [](llvm::orc::JITTargetMachineBuilder jtmb)
-                  -> llvm::Expected<std::unique_ptr<llvm::orc::IRCompileLayer::IRCompiler>> {
-                return std::make_unique<llvm::orc::ConcurrentIRCompiler>(std::move(jtmb));
-              })
-          // No platform: flows have no static initialisers, and a JITDylib
-          // holds only what compile() puts into it.
-          .setPlatformSetUp([](llvm::orc::LLJIT&) { return llvm::Error::success(); })
-          .create();
+  auto jit = llvm::orc::LLJITBuilder()
+                 .setJITTargetMachineBuilder(std::move(*host))
+                 // One target machine per compilation: flows compile on many threads.
+                 .setCompileFunctionCreator(
+                     [](llvm::orc::JITTargetMachineBuilder jtmb)
+                         -> llvm::Expected<std::unique_ptr<llvm::orc::IRCompileLayer::IRCompiler>> {
+                       return std::make_unique<llvm::orc::ConcurrentIRCompiler>(std::move(jtmb));
+                     })
+                 // No platform: flows have no static initialisers, and a JITDylib
+                 // holds only what compile() puts into it.
+                 .setPlatformSetUp([](llvm::orc::LLJIT&) { return llvm::Error::success(); })
+                 .create();
   if (!jit) {
     if (error) *error = "cannot create the JIT: " + llvm::toString(jit.takeError());
     return nullptr;
   }
   auto impl = std::make_shared<Impl>();
   impl->jit = std::move(*jit);
+  // The library never prints: errors that matter reach compile() through
+  // its lookups; ORC's default reporter would also log them to stderr.
+  impl->jit->getExecutionSession().setErrorReporter([](llvm::Error err) { llvm::consumeError(std::move(err)); });
   llvm::orc::MangleAndInterner mangle(impl->jit->getExecutionSession(), impl->jit->getDataLayout());
   for (const auto& [name, address] : abi_symbols())
-    impl->abi[mangle(name)] = llvm::JITEvaluatedSymbol(llvm::pointerToJITTargetAddress(address),
-                                                       llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable);
+    impl->abi[mangle(name)] =
+        llvm::JITEvaluatedSymbol(llvm::pointerToJITTargetAddress(address),
+                                 llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable);
   return std::unique_ptr<JitContext>(new JitContext(std::move(impl)));
 }
 
@@ -155,9 +157,14 @@ std::unique_ptr<stdlib::FlowCode> compile(JitContext& context, const ir::Flow& f
   std::shared_ptr<JitContext::Impl> impl = context.impl_;
   llvm::orc::LLJIT& jit = *impl->jit;
 
-  auto llvm_context = std::make_unique<llvm::LLVMContext>();
+  // The optimiser sees a generic CPU (as emit_llvm does, so that the IR is
+  // the same); the JIT's own target machine generates code for this host.
   std::string why;
-  auto module = build_module(*llvm_context, flow, jit.getDataLayout(), jit.getTargetTriple().str(), &why);
+  auto target = generic_target_machine(&why);
+  if (!target) return failed(error, why);
+  auto llvm_context = std::make_unique<llvm::LLVMContext>();
+  auto module =
+      build_module(*llvm_context, flow, *target, jit.getDataLayout(), jit.getTargetTriple().str(), &why);
   if (!module) return failed(error, "cannot compile flow '" + flow.name + "': " + why);
 
   llvm::orc::ExecutionSession& session = jit.getExecutionSession();
@@ -170,8 +177,10 @@ std::unique_ptr<stdlib::FlowCode> compile(JitContext& context, const ir::Flow& f
     return failed(error, msg);
   };
 
-  if (auto err = jd->define(llvm::orc::absoluteSymbols(impl->abi))) return give_up("cannot bind the runtime ABI", std::move(err));
-  if (auto err = jit.addIRModule(*jd, llvm::orc::ThreadSafeModule(std::move(module), std::move(llvm_context))))
+  if (auto err = jd->define(llvm::orc::absoluteSymbols(impl->abi)))
+    return give_up("cannot bind the runtime ABI", std::move(err));
+  if (auto err =
+          jit.addIRModule(*jd, llvm::orc::ThreadSafeModule(std::move(module), std::move(llvm_context))))
     return give_up("cannot add the module", std::move(err));
 
   auto on_event = jit.lookup(*jd, kOnEventSymbol);
@@ -188,10 +197,9 @@ std::unique_ptr<stdlib::FlowCode> compile(JitContext& context, const ir::Flow& f
     if (!t) return give_up("cannot load the automations", t.takeError());
     builds = llvm::jitTargetAddressToPointer<const rt_build_fn*>(t->getAddress());
   }
-  return std::make_unique<JitCode>(std::move(impl), jd,
-                                   llvm::jitTargetAddressToFunction<rt_on_event_fn>(on_event->getAddress()), triggers,
-                                   static_cast<uint32_t>(flow.triggers.size()), builds,
-                                   static_cast<uint32_t>(flow.automations.size()));
+  return std::make_unique<JitCode>(
+      std::move(impl), jd, llvm::jitTargetAddressToFunction<rt_on_event_fn>(on_event->getAddress()), triggers,
+      static_cast<uint32_t>(flow.triggers.size()), builds, static_cast<uint32_t>(flow.automations.size()));
 }
 
 std::string emit_llvm(const ir::Flow& flow) {
@@ -199,7 +207,8 @@ std::string emit_llvm(const ir::Flow& flow) {
   auto target = generic_target_machine(&why);
   if (!target) return "; error: " + why + "\n";
   llvm::LLVMContext context;
-  auto module = build_module(context, flow, target->createDataLayout(), target->getTargetTriple().str(), &why);
+  auto module =
+      build_module(context, flow, *target, target->createDataLayout(), target->getTargetTriple().str(), &why);
   if (!module) return "; error: " + why + "\n";
   std::string out;
   llvm::raw_string_ostream os(out);

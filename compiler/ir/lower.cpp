@@ -102,7 +102,11 @@ class Lowerer {
  private:
   // ---- tables
   void build_slots();
-  uint32_t slot(const std::string& name) const { return static_cast<uint32_t>(out_->slot_of(name)); }
+  // By name, through slot_index_ (a flow can have thousands of slots).
+  uint32_t slot(const std::string& name) const {
+    auto it = slot_index_.find(name);
+    return it == slot_index_.end() ? static_cast<uint32_t>(-1) : it->second;
+  }
   uint32_t regex(const std::string& pattern);
   uint32_t hours(const ast::Expr& e);
   uint32_t automation_from_action(const ast::Action& a, const std::string& name);
@@ -143,7 +147,9 @@ class Lowerer {
   std::unique_ptr<Flow> out_ = std::make_unique<Flow>();
   std::map<std::string, uint32_t> trigger_index_;
   std::map<std::string, uint32_t> automation_index_;
+  std::map<std::string, uint32_t> inline_automations_;  // "<module>.exit#1" → index
   std::map<std::string, uint32_t> state_index_;
+  std::map<std::string, uint32_t> slot_index_;
   std::vector<uint32_t> state_entry_;
   uint32_t caller_hung_up_ = 0;
 
@@ -174,6 +180,7 @@ void Lowerer::build_slots() {
     s.declared = v.expect != nullptr;
     out_->slots.push_back(std::move(s));
   }
+  for (uint32_t i = 0; i < out_->slots.size(); ++i) slot_index_.emplace(out_->slots[i].name, i);
 }
 
 uint32_t Lowerer::regex(const std::string& pattern) {
@@ -427,7 +434,12 @@ void Lowerer::lower_hooks(uint32_t b, bool on_exit) {
     if (a.kind == ast::Action::Ref) {
       index = automation_index_.at(a.ref);
     } else {
-      index = automation_from_action(a, m_->name + (on_exit ? ".exit#" : ".enter#") + std::to_string(n));
+      // Exit hooks are lowered once per way out of the module; the action
+      // they start is the same one each time.
+      std::string name = m_->name + (on_exit ? ".exit#" : ".enter#") + std::to_string(n);
+      auto it = inline_automations_.find(name);
+      index = it != inline_automations_.end() ? it->second : automation_from_action(a, name);
+      inline_automations_[name] = index;
     }
     Instr i;
     i.op = InstrOp::StartAutomation;

@@ -33,16 +33,16 @@ bool is_blank(std::u32string_view s) {
 // ---------------------------------------------------------------- ranges
 
 SourceRange AstBuilder::range(antlr4::Token* t) const {
-  if (!t) return {file_id_, base_, base_ + 1};
+  if (!t) return {file_id_, span_.at(0), span_.at(0) + 1};
   size_t start = t->getStartIndex(), stop = t->getStopIndex();
   if (start == INVALID_INDEX) {
     // A token conjured by error recovery has no offsets, only the line and
     // column of the token it was conjured before: place it there.
     uint32_t at = offset_of(t->getLine(), t->getCharPositionInLine());
-    return {file_id_, base_ + at, base_ + at};
+    return {file_id_, span_.at(at), span_.at(at)};
   }
   if (t->getType() == antlr4::Token::EOF || stop < start) stop = start;
-  return {file_id_, base_ + static_cast<uint32_t>(start), base_ + static_cast<uint32_t>(stop) + 1};
+  return {file_id_, span_.at(start), span_.at(stop) + 1};
 }
 
 uint32_t AstBuilder::offset_of(size_t line, size_t column) const {
@@ -57,11 +57,11 @@ SourceRange AstBuilder::range(antlr4::tree::TerminalNode* node) const {
 }
 
 SourceRange AstBuilder::range(antlr4::ParserRuleContext* ctx) const {
-  if (!ctx || !ctx->getStart()) return {file_id_, base_, base_ + 1};
+  if (!ctx || !ctx->getStart()) return {file_id_, span_.at(0), span_.at(0) + 1};
   SourceRange r = range(ctx->getStart());
   antlr4::Token* stop = ctx->getStop();
   if (stop && stop->getType() != antlr4::Token::EOF && stop->getStopIndex() >= ctx->getStart()->getStartIndex())
-    r.end = base_ + static_cast<uint32_t>(stop->getStopIndex()) + 1;
+    r.end = span_.at(stop->getStopIndex()) + 1;
   return r;
 }
 
@@ -84,9 +84,9 @@ size_t AstBuilder::decode_escape(size_t i, size_t end, std::string& out) {
     if (quiet_) return;
     len = std::min(len, end - i);
     diags_.report(DiagId::InvalidEscape,
-                  {file_id_, base_ + static_cast<uint32_t>(i), base_ + static_cast<uint32_t>(i + len)},
+                  {file_id_, span_.at(i), span_.at(i + len)},
                   {to_utf8(std::u32string_view(text_).substr(i, len))});
-    diags_.note(DiagId::NoteText, {file_id_, base_ + static_cast<uint32_t>(i), base_ + static_cast<uint32_t>(i + 1)},
+    diags_.note(DiagId::NoteText, {file_id_, span_.at(i), span_.at(i + 1)},
                 {"a backslash is written \\\\ (so a regular expression's \\d is written \\\\d)"});
   };
   switch (n) {
@@ -163,7 +163,7 @@ ExprPtr AstBuilder::build_string_expr(antlr4::tree::TerminalNode* node) {
     if (!lit.empty()) {
       ast::TemplatePart p;
       p.text = std::move(lit);
-      p.range = {file_id_, base_ + lit_begin, base_ + static_cast<uint32_t>(at)};
+      p.range = {file_id_, span_.at(lit_begin), span_.at(at)};
       parts.push_back(std::move(p));
       lit.clear();
     }
@@ -171,7 +171,7 @@ ExprPtr AstBuilder::build_string_expr(antlr4::tree::TerminalNode* node) {
   bool has_hole = false;
   for (size_t i = begin; i < end; ++i) {
     char32_t c = text_[i];
-    SourceRange at{file_id_, base_ + static_cast<uint32_t>(i), base_ + static_cast<uint32_t>(i) + 1};
+    SourceRange at{file_id_, span_.at(i), span_.at(i) + 1};
     if (c == U'\\') {
       i += decode_escape(i, end, lit) - 1;
       continue;
@@ -213,7 +213,7 @@ ExprPtr AstBuilder::build_string_expr(antlr4::tree::TerminalNode* node) {
     flush(i);
     has_hole = true;
     ast::TemplatePart part;
-    part.range = {file_id_, base_ + static_cast<uint32_t>(i), base_ + static_cast<uint32_t>(j) + 1};
+    part.range = {file_id_, span_.at(i), span_.at(j) + 1};
     if (is_blank(std::u32string_view(text_).substr(i + 1, j - i - 1))) {
       diags_.report(DiagId::BadTemplate, part.range, {"empty '{}' in template"});
     } else {
@@ -247,38 +247,31 @@ ExprPtr AstBuilder::build_string_expr(antlr4::tree::TerminalNode* node) {
 }
 
 ExprPtr AstBuilder::parse_hole(uint32_t begin, uint32_t end) {
-  SourceRange r{file_id_, base_ + begin, base_ + end};
+  SourceRange r{file_id_, span_.at(begin), span_.at(end)};
   if (template_depth_ + 1 > kMaxTemplateDepth) {
     diags_.report(DiagId::BadTemplate, r, {"templates are nested too deeply"});
     return nullptr;
   }
-  // Inside the string a nested string is written \"…\"; blanking the
-  // backslashes keeps every offset where it was in the file.
-  // An opening \" becomes ` "`, a closing one `" ` (the quote stays where
-  // it was, the blank goes outside the string), and \\ becomes ` \`.
-  std::u32string hole(text_.substr(begin, end - begin));
-  bool in_string = false;
-  for (size_t k = 0; k + 1 < hole.size(); ++k) {
-    if (hole[k] != U'\\') continue;
-    if (hole[k + 1] == U'"') {
-      if (in_string) {
-        hole[k] = U'"';
-        hole[k + 1] = U' ';
-      } else {
-        hole[k] = U' ';
-      }
-      in_string = !in_string;
+  // Inside the string, a nested string is written \"…\" and a backslash
+  // \\: undo that escaping, remembering where each code point came from.
+  std::u32string hole;
+  std::vector<uint32_t> offsets;
+  for (size_t k = begin; k < end; ++k) {
+    if (text_[k] == U'\\' && k + 1 < end && (text_[k + 1] == U'"' || text_[k + 1] == U'\\')) {
+      hole.push_back(text_[k + 1]);
+      offsets.push_back(span_.at(k));
       ++k;
-    } else if (hole[k + 1] == U'\\') {
-      hole[k] = U' ';
-      ++k;
+      continue;
     }
+    hole.push_back(text_[k]);
+    offsets.push_back(span_.at(k));
   }
-  ParseRun run(hole, diags_, file_id_, base_ + begin);
-  if (!run.prepare({}, limits_.max_nesting)) return nullptr;
+  SpanMap span{span_.at(begin), &offsets};
+  ParseRun run(hole, diags_, file_id_, span);
+  if (!run.prepare({}, limits_)) return nullptr;
   auto* tree = run.template_expr();
   if (!tree) return nullptr;
-  AstBuilder nested(diags_, file_id_, base_ + begin, hole, limits_, template_depth_ + 1);
+  AstBuilder nested(diags_, file_id_, span, hole, limits_, template_depth_ + 1);
   return nested.build_expr(tree->expr());
 }
 

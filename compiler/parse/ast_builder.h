@@ -12,6 +12,7 @@
 #include "compiler/ast/ast.h"
 #include "compiler/diag/diagnostic.h"
 #include "compiler/parse/parser.h"
+#include "compiler/parse/span.h"
 
 namespace flowc {
 
@@ -19,11 +20,11 @@ class SyntaxErrorListener;
 
 class ParseRun {
  public:
-  ParseRun(std::u32string_view text, DiagnosticEngine& diags, uint32_t file_id, uint32_t base);
+  ParseRun(std::u32string_view text, DiagnosticEngine& diags, uint32_t file_id, SpanMap span);
   ~ParseRun();
 
   // Reports stray characters and checks nesting; false = do not parse.
-  bool prepare(const std::vector<uint32_t>& invalid_utf8, uint32_t max_nesting);
+  bool prepare(const std::vector<uint32_t>& invalid_utf8, const ParseLimits& limits);
   flowgen::FlowParser::ProgramContext* program();
   flowgen::FlowParser::TemplateExprContext* template_expr();
 
@@ -39,17 +40,17 @@ class ParseRun {
   std::u32string_view text_;  // the span parsed (owned by the caller)
   DiagnosticEngine& diags_;
   uint32_t file_id_;
-  uint32_t base_;
+  SpanMap span_;
 };
 
 // Builds AST nodes from parse-tree contexts. Every accessor may return null
 // after error recovery, so every function accepts null and builds nothing.
 class AstBuilder {
  public:
-  // text: the code points the parse ran over; base: their offset in the file.
-  AstBuilder(DiagnosticEngine& diags, uint32_t file_id, uint32_t base, const std::u32string& text,
+  // text: the code points the parse ran over; span: where they are in the file.
+  AstBuilder(DiagnosticEngine& diags, uint32_t file_id, SpanMap span, const std::u32string& text,
              const ParseLimits& limits, uint32_t template_depth = 0)
-      : diags_(diags), file_id_(file_id), base_(base), text_(text), limits_(limits),
+      : diags_(diags), file_id_(file_id), span_(span), text_(text), limits_(limits),
         template_depth_(template_depth) {}
 
   void build_program(flowgen::FlowParser::ProgramContext* ctx, ast::File& file);
@@ -100,7 +101,7 @@ class AstBuilder {
 
   DiagnosticEngine& diags_;
   uint32_t file_id_;
-  uint32_t base_;
+  SpanMap span_;
   const std::u32string& text_;
   const ParseLimits& limits_;
   uint32_t template_depth_;

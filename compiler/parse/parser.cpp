@@ -37,20 +37,35 @@ std::string describe_char(const std::string& text, char32_t c) {
 
 // Reports stray characters and unterminated strings (and makes the token
 // stream parseable without them), then checks the nesting depth. Returns
-// false when the input is too deeply nested to hand to the parser.
-bool prescan(antlr4::CommonTokenStream& tokens, DiagnosticEngine& diags, uint32_t file_id, uint32_t base,
-             std::u32string_view text, const std::vector<uint32_t>& invalid_utf8, uint32_t max_nesting) {
-  tokens.fill();
+// false when the input is too deeply nested, or has too many tokens, to hand
+// to the parser.
+bool prescan(antlr4::CommonTokenStream& tokens, DiagnosticEngine& diags, uint32_t file_id, SpanMap span,
+             std::u32string_view text, const std::vector<uint32_t>& invalid_utf8, const ParseLimits& limits) {
+  const uint32_t max_nesting = limits.max_nesting;
+  // Token by token, so that a file with too many is refused before they are
+  // all in memory (ANTLR's tokens and tree take ~1 KB per token).
+  while (tokens.LA(1) != antlr4::Token::EOF) {
+    if (tokens.size() > limits.max_tokens) {
+      antlr4::Token* t = tokens.get(limits.max_tokens);
+      uint32_t begin = span.at(t->getStartIndex());
+      diags.report(DiagId::TooManyDefinitions, {file_id, begin, begin + 1},
+                   {"tokens in one file", std::to_string(limits.max_tokens)});
+      return false;
+    }
+    tokens.consume();
+  }
+  tokens.seek(0);
   uint32_t depth = 0;
   uint32_t prefix_run = 0;
   for (antlr4::Token* t : tokens.getTokens()) {
     auto* wt = dynamic_cast<antlr4::WritableToken*>(t);
-    uint32_t begin = base + static_cast<uint32_t>(t->getStartIndex());
-    uint32_t end = base + static_cast<uint32_t>(t->getStopIndex()) + 1;
+    size_t index = t->getStartIndex();
+    uint32_t begin = span.at(index);
+    uint32_t end = span.at(t->getStopIndex()) + 1;
     switch (t->getType()) {
       case FlowLexer::UNKNOWN_CHAR: {
-        bool bad_byte = std::binary_search(invalid_utf8.begin(), invalid_utf8.end(), begin - base);
-        char32_t c = begin - base < text.size() ? text[begin - base] : U'?';
+        bool bad_byte = std::binary_search(invalid_utf8.begin(), invalid_utf8.end(), static_cast<uint32_t>(index));
+        char32_t c = index < text.size() ? text[index] : U'?';
         bool bom = c == 0xFEFF && begin == 0;  // a byte order mark some editors write
         if (!bad_byte && !bom) {
           diags.report(DiagId::UnexpectedChar, {file_id, begin, end}, {describe_char(t->getText(), c)});
@@ -109,24 +124,24 @@ bool report_invalid_utf8(const SourceFile& src, uint32_t file_id, DiagnosticEngi
 
 // One lexer+parser run over a span of code points; `base` is the span's
 // offset in the file (non-zero for template holes).
-ParseRun::ParseRun(std::u32string_view text, DiagnosticEngine& diags, uint32_t file_id, uint32_t base)
+ParseRun::ParseRun(std::u32string_view text, DiagnosticEngine& diags, uint32_t file_id, SpanMap span)
     : input_(std::make_unique<CodePointInput>(text)),
       lexer_(std::make_unique<FlowLexer>(input_.get())),
       tokens_(std::make_unique<antlr4::CommonTokenStream>(lexer_.get())),
       parser_(std::make_unique<FlowParser>(tokens_.get())),
-      listener_(std::make_unique<SyntaxErrorListener>(diags, file_id, base, text)),
+      listener_(std::make_unique<SyntaxErrorListener>(diags, file_id, span, text)),
       text_(text),
       diags_(diags),
       file_id_(file_id),
-      base_(base) {
+      span_(span) {
   lexer_->removeErrorListeners();  // UNKNOWN_CHAR catches every character
   parser_->removeErrorListeners();
 }
 
 ParseRun::~ParseRun() = default;
 
-bool ParseRun::prepare(const std::vector<uint32_t>& invalid_utf8, uint32_t max_nesting) {
-  return prescan(*tokens_, diags_, file_id_, base_, text_, invalid_utf8, max_nesting);
+bool ParseRun::prepare(const std::vector<uint32_t>& invalid_utf8, const ParseLimits& limits) {
+  return prescan(*tokens_, diags_, file_id_, span_, text_, invalid_utf8, limits);
 }
 
 template <typename Rule>
@@ -168,11 +183,11 @@ std::unique_ptr<ast::File> parse_file(const SourceManager& sm, uint32_t file_id,
   }
   if (!report_invalid_utf8(src, file_id, diags) || diags.error_limit_reached()) return file;
 
-  ParseRun run(src.text(), diags, file_id, 0);
-  if (!run.prepare(src.invalid_utf8(), limits.max_nesting)) return file;
+  ParseRun run(src.text(), diags, file_id, SpanMap{});
+  if (!run.prepare(src.invalid_utf8(), limits)) return file;
   FlowParser::ProgramContext* tree = run.program();
   if (!tree) return file;
-  AstBuilder builder(diags, file_id, 0, src.text(), limits);
+  AstBuilder builder(diags, file_id, SpanMap{}, src.text(), limits);
   builder.build_program(tree, *file);
   return file;
 }

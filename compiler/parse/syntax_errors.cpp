@@ -182,24 +182,23 @@ void FlowErrorStrategy::reportMissingToken(antlr4::Parser* parser) {
 void SyntaxErrorListener::syntaxError(antlr4::Recognizer*, antlr4::Token* offending, size_t, size_t,
                                       const std::string& msg, std::exception_ptr) {
   ++count_;
-  SourceRange range{file_id_, base_, base_ + 1};
+  SourceRange range{file_id_, span_.at(0), span_.at(0) + 1};
   if (offending) {
     size_t start = offending->getStartIndex();
     size_t stop = offending->getStopIndex();
     if (offending->getType() == antlr4::Token::EOF || stop < start) stop = start;
-    range.begin = base_ + static_cast<uint32_t>(start);
-    range.end = base_ + static_cast<uint32_t>(stop) + 1;
     if (offending->getType() == antlr4::Token::EOF) {
       // Point just after the last thing written, not at a blank last line.
-      uint32_t p = std::min<uint32_t>(range.begin, base_ + static_cast<uint32_t>(text_.size()));
-      auto blank = [&](uint32_t at) {
-        char32_t c = text_[at - base_];
+      size_t p = std::min(start, text_.size());
+      auto blank = [&](size_t at) {
+        char32_t c = text_[at];
         return c == U' ' || c == U'\n' || c == U'\r' || c == U'\t';
       };
-      while (p > base_ && blank(p - 1)) --p;
-      range.begin = p;
-      range.end = p + 1;
+      while (p > 0 && blank(p - 1)) --p;
+      start = stop = p;
     }
+    range.begin = span_.at(start);
+    range.end = span_.at(stop) + 1;
   }
   // The error after the last one allowed becomes "too many errors" and stops
   // the parse.

@@ -7,6 +7,7 @@
 #include <antlr4-runtime.h>
 
 #include "compiler/diag/diagnostic.h"
+#include "compiler/parse/span.h"
 
 namespace flowc {
 
@@ -15,9 +16,9 @@ namespace flowc {
 // throwing ParseCancellationException) once the error limit is reached.
 class SyntaxErrorListener : public antlr4::BaseErrorListener {
  public:
-  SyntaxErrorListener(DiagnosticEngine& diags, uint32_t file_id, uint32_t base,
+  SyntaxErrorListener(DiagnosticEngine& diags, uint32_t file_id, SpanMap span,
                       std::u32string_view text)
-      : diags_(diags), file_id_(file_id), base_(base), text_(text) {}
+      : diags_(diags), file_id_(file_id), span_(span), text_(text) {}
 
   void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line,
                    size_t col, const std::string& msg, std::exception_ptr e) override;
@@ -27,7 +28,7 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
  private:
   DiagnosticEngine& diags_;
   uint32_t file_id_;
-  uint32_t base_;
+  SpanMap span_;
   std::u32string_view text_;  // the span parsed, to place end-of-file errors
   size_t count_ = 0;
 };

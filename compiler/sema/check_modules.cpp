@@ -229,7 +229,8 @@ void Checker::check_automations() {
       if (!out_->trigger(at.trigger)) {
         // `when NAME`: the name ends the attachment (and is ASCII).
         SourceRange name = at.range;
-        name.begin = name.end - std::min<uint32_t>(name.end - name.begin, static_cast<uint32_t>(at.trigger.size()));
+        name.begin =
+            name.end - std::min<uint32_t>(name.end - name.begin, static_cast<uint32_t>(at.trigger.size()));
         diags_.report(DiagId::UnknownTrigger, name, {at.trigger});
         suggest(name, at.trigger, [&] { return names_of(out_->trigger_by_name); });
       }
@@ -520,7 +521,8 @@ void Checker::check_module(const ast::Module& m) {
       break;
     case ModuleKind::Pause: {
       std::string why;
-      if (!m.pause.empty() && !parse_duration(m.pause, &why)) diags_.report(DiagId::InvalidDuration, m.pause_range, {m.pause, why});
+      if (!m.pause.empty() && !parse_duration(m.pause, &why))
+        diags_.report(DiagId::InvalidDuration, m.pause_range, {m.pause, why});
       break;
     }
     case ModuleKind::Set:
@@ -594,7 +596,8 @@ void Checker::check_clauses(const ast::Module& m) {
           });
         }
         std::string why;
-        if (!c.duration.empty() && !parse_duration(c.duration, &why)) diags_.report(DiagId::InvalidDuration, c.duration_range, {c.duration, why});
+        if (!c.duration.empty() && !parse_duration(c.duration, &why))
+          diags_.report(DiagId::InvalidDuration, c.duration_range, {c.duration, why});
         break;
       }
     }

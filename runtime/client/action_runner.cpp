@@ -39,10 +39,20 @@ ActionRunner::ActionRunner(ActionRunnerOptions options)
   if (!options_.smtp.server.empty()) smtp_ = std::make_unique<SmtpClient>(options_.smtp);
 }
 
-ActionRunner::~ActionRunner() = default;
+ActionRunner::~ActionRunner() {
+  closing_ = true;  // a `done` below may start further actions: they fail at once
+  smtp_.reset();
+  http_->shutdown();
+  http_.reset();
+}
 
 void ActionRunner::execute(const std::string& call_id, stdlib::Request request,
                            std::function<void(engine::ActionResult)> done) {
+  if (closing_) {
+    engine::ActionResult r;
+    r.detail = "the runtime is shutting down";
+    return call(done, std::move(r));
+  }
   if (request.kind == stdlib::Request::Kind::Email) return send_email(std::move(request), std::move(done));
 
   HttpRequest h;

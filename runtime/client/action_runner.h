@@ -3,6 +3,7 @@
 // (ok, status, parsed JSON, a trace-sized body, why it failed, latency).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -19,8 +20,8 @@ namespace flowc::client {
 
 struct ActionRunnerOptions {
   HttpClientOptions http;
-  SmtpOptions smtp;                 // smtp.server empty: emails fail ("no SMTP server configured …")
-  size_t trace_body_bytes = 4096;   // ActionResult::body keeps at most this much of the response
+  SmtpOptions smtp;                // smtp.server empty: emails fail ("no SMTP server configured …")
+  size_t trace_body_bytes = 4096;  // ActionResult::body keeps at most this much of the response
 };
 
 // Threading: see HttpClient and SmtpClient. With an io_context the HTTP
@@ -33,6 +34,9 @@ class ActionRunner : public engine::ActionExecutor {
   // (SMTP server URL or From address, CA file).
   ActionRunner(boost::asio::io_context& io, ActionRunnerOptions options);
   explicit ActionRunner(ActionRunnerOptions options);
+  // Refuses new actions at once ("the runtime is shutting down"), then fails
+  // queued emails, aborts the one being sent and the HTTP requests in flight
+  // (their `done` runs: destroy the runner before whatever `done` reaches).
   ~ActionRunner() override;
 
   void execute(const std::string& call_id, stdlib::Request request,
@@ -52,6 +56,7 @@ class ActionRunner : public engine::ActionExecutor {
   void send_email(stdlib::Request request, std::function<void(engine::ActionResult)> done);
 
   ActionRunnerOptions options_;
+  std::atomic<bool> closing_{false};
   std::unique_ptr<HttpClient> http_;
   std::unique_ptr<SmtpClient> smtp_;
 };

@@ -4,10 +4,6 @@
 // keep-alive connections go back to a small pool per scheme://host:port.
 #include "runtime/client/http_client.h"
 
-#include "runtime/client/duration_text.h"
-
-#include <sys/socket.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -15,8 +11,11 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
 #include <random>
 #include <stdexcept>
+#include <sys/socket.h>
 #include <thread>
 #include <unordered_map>
 
@@ -31,8 +30,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <openssl/ssl.h>
-#include <openssl/x509v3.h>
+
+#include "runtime/client/duration_text.h"
 
 namespace flowc::client {
 
@@ -105,7 +104,8 @@ std::string parse_url(std::string_view text, Url& url) {
     if (scheme_end != std::string_view::npos && scheme_end > 0 &&
         std::all_of(text.begin(), text.begin() + static_cast<long>(scheme_end),
                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
-      return "unsupported URL scheme '" + std::string(text.substr(0, scheme_end)) + "' (use http:// or https://)";
+      return "unsupported URL scheme '" + std::string(text.substr(0, scheme_end)) +
+             "' (use http:// or https://)";
     return "invalid URL '" + std::string(text.substr(0, 200)) + "' (expected http://host/path)";
   }
   std::string scheme = lower(text.substr(0, colon));
@@ -149,7 +149,8 @@ std::string parse_url(std::string_view text, Url& url) {
   if (port.empty()) {
     port = url.tls ? "443" : "80";
   } else {
-    if (port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+    if (port.size() > 5 ||
+        !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
         std::stoi(std::string(port)) == 0 || std::stoi(std::string(port)) > 65535)
       return "invalid port '" + std::string(port.substr(0, 10)) + "' in the URL";
   }
@@ -166,8 +167,8 @@ std::string parse_url(std::string_view text, Url& url) {
 
 // Headers the client owns: a flow may not set them.
 bool reserved_header(std::string_view name) {
-  static const char* const kReserved[] = {"content-length", "transfer-encoding", "connection", "upgrade",
-                                          "te",             "trailer",           "keep-alive"};
+  static const char* const kReserved[] = {
+      "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer", "keep-alive"};
   std::string n = lower(name);
   return std::any_of(std::begin(kReserved), std::end(kReserved), [&](const char* r) { return n == r; });
 }
@@ -226,12 +227,12 @@ class Exchange;
 // ---------------------------------------------------------------- the client
 
 struct detail::HttpClientImpl : std::enable_shared_from_this<detail::HttpClientImpl> {
-  HttpClientImpl(asio::io_context& io, HttpClientOptions o) : io(io), options(std::move(o)), tls(ssl::context::tls_client) {
+  HttpClientImpl(asio::io_context& io, HttpClientOptions o)
+      : io(io), options(std::move(o)), tls(ssl::context::tls_client) {
     SSL_CTX_set_min_proto_version(tls.native_handle(), TLS1_2_VERSION);
     if (options.verify_peer) {
       tls.set_verify_mode(ssl::verify_peer);
       error_code ec;
-      if (options.system_ca) tls.set_default_verify_paths(ec);
       if (!options.ca_file.empty()) {
         tls.load_verify_file(options.ca_file, ec);
         if (ec) throw std::runtime_error("cannot load CA file '" + options.ca_file + "': " + ec.message());
@@ -241,6 +242,16 @@ struct detail::HttpClientImpl : std::enable_shared_from_this<detail::HttpClientI
     }
     std::random_device rd;
     seed = (static_cast<uint64_t>(rd()) << 32) ^ rd();
+  }
+
+  // The system store is parsed on the first https request, not per client:
+  // OpenSSL 3 takes ~100 ms to load it, and most clients speak plain http.
+  ssl::context& tls_context() {
+    std::call_once(system_ca_once, [this] {
+      error_code ec;
+      if (options.verify_peer && options.system_ca) tls.set_default_verify_paths(ec);
+    });
+    return tls;
   }
 
   // A pooled connection for `key` that still looks usable, or null.
@@ -266,7 +277,7 @@ struct detail::HttpClientImpl : std::enable_shared_from_this<detail::HttpClientI
       }
       if (list.empty()) idle.erase(it);
     }
-    for (auto& c : drop) close_later(c);
+    for (auto& c : drop) close_idle(c);
     return found;
   }
 
@@ -282,7 +293,7 @@ struct detail::HttpClientImpl : std::enable_shared_from_this<detail::HttpClientI
         auto now = c->idle_since;
         std::erase_if(list, [&](const std::shared_ptr<Connection>& x) {
           bool old = now - x->idle_since > std::chrono::milliseconds(options.idle_timeout_ms);
-          if (old) close_later(x);
+          if (old) close_idle(x);
           return old;
         });
         if (list.size() < options.max_idle_per_host) {
@@ -295,9 +306,9 @@ struct detail::HttpClientImpl : std::enable_shared_from_this<detail::HttpClientI
     drop->close();
   }
 
-  static void close_later(const std::shared_ptr<Connection>& c) {
-    asio::post(c->ex, [c] { c->close(); });
-  }
+  // Idle connections have no operation pending (put() cancelled the stream's
+  // timer), so closing one from any thread races with nothing.
+  static void close_idle(const std::shared_ptr<Connection>& c) { c->close(); }
 
   uint64_t next_seed() {
     std::lock_guard lock(mu);
@@ -317,6 +328,7 @@ struct detail::HttpClientImpl : std::enable_shared_from_this<detail::HttpClientI
   asio::io_context& io;
   HttpClientOptions options;
   ssl::context tls;
+  std::once_flag system_ca_once;
 
   mutable std::mutex mu;
   bool stopped = false;
@@ -337,13 +349,16 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
   using Impl = detail::HttpClientImpl;
 
   Exchange(std::shared_ptr<Impl> impl, uint64_t id, HttpRequest req, std::function<void(HttpResponse)> done)
-      : impl_(std::move(impl)), id_(id), req_(std::move(req)), done_(std::move(done)), rng_(impl_->next_seed()) {
-    started_ = Clock::now();
-  }
+      : impl_(std::move(impl)),
+        id_(id),
+        req_(std::move(req)),
+        done_(std::move(done)),
+        rng_(impl_->next_seed()),
+        ex_(asio::make_strand(impl_->io)),
+        started_(Clock::now()) {}
 
   // Validates and starts on a strand of its own.
   void start() {
-    ex_ = asio::make_strand(impl_->io);
     std::string refusal = HttpClient::validate(req_);
     if (refusal.empty()) parse_url(req_.url, url_);
     asio::post(ex_, [self = shared_from_this(), refusal] {
@@ -467,24 +482,24 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
   // ---- connect and TLS handshake
 
   void do_connect(tcp::resolver::results_type results) {
-    conn_ = std::make_shared<Connection>(ex_, url_.tls ? &impl_->tls : nullptr);
+    conn_ = std::make_shared<Connection>(ex_, url_.tls ? &impl_->tls_context() : nullptr);
     conn_->key = url_.key();
     auto deadline = deadline_;
     if (impl_->options.connect_timeout_ms > 0)
-      deadline = std::min(deadline, Clock::now() + std::chrono::milliseconds(impl_->options.connect_timeout_ms));
+      deadline =
+          std::min(deadline, Clock::now() + std::chrono::milliseconds(impl_->options.connect_timeout_ms));
     connect_deadline_is_own_ = deadline < deadline_;
     conn_->tcp().expires_at(deadline);
-    conn_->tcp().async_connect(results, [self = shared_from_this()](error_code ec, const tcp::endpoint&) {
-      self->on_connect(ec);
-    });
+    conn_->tcp().async_connect(
+        results, [self = shared_from_this()](error_code ec, const tcp::endpoint&) { self->on_connect(ec); });
   }
 
   void on_connect(error_code ec) {
     if (cancelled_) return finish_error(HttpError::Shutdown, "the HTTP client was shut down");
     if (ec == beast::error::timeout) {
       if (connect_deadline_is_own_)
-        return failed(HttpError::Timeout,
-                      "connect timeout after " + HttpClient::format_duration(impl_->options.connect_timeout_ms));
+        return failed(HttpError::Timeout, "connect timeout after " +
+                                              HttpClient::format_duration(impl_->options.connect_timeout_ms));
       return failed(HttpError::Timeout, timeout_detail());
     }
     if (ec == asio::error::connection_refused) return failed(HttpError::Refused, "connection refused");
@@ -543,36 +558,56 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
     do_read();
   }
 
+  // The header first: Beast 1.74's response parser does not enforce
+  // body_limit on a Content-Length body when reading eagerly (async_read),
+  // so the announced length is checked here before the body is read.
   void do_read() {
     parser_.emplace();
     parser_->body_limit(impl_->options.max_response_bytes);
     parser_->header_limit(static_cast<uint32_t>(impl_->options.max_response_header_bytes));
     if (head_) parser_->skip(true);
     conn_->tcp().expires_at(deadline_);
-    auto on_read = [self = shared_from_this()](error_code ec, size_t) { self->on_read(ec); };
+    auto on_header = [self = shared_from_this()](error_code ec, size_t) { self->on_read_header(ec); };
     if (conn_->tls)
-      bhttp::async_read(*conn_->tls, conn_->buffer, *parser_, std::move(on_read));
+      bhttp::async_read_header(*conn_->tls, conn_->buffer, *parser_, std::move(on_header));
     else
-      bhttp::async_read(*conn_->plain, conn_->buffer, *parser_, std::move(on_read));
+      bhttp::async_read_header(*conn_->plain, conn_->buffer, *parser_, std::move(on_header));
   }
 
-  void on_read(error_code ec) {
+  void on_read_header(error_code ec) {
     if (cancelled_) return finish_error(HttpError::Shutdown, "the HTTP client was shut down");
+    if (ec) return read_failed(ec);
+    auto length = parser_->content_length();
+    if (length && *length > impl_->options.max_response_bytes) return read_failed(bhttp::error::body_limit);
+    if (parser_->is_done()) return on_read({});
+    conn_->tcp().expires_at(deadline_);
+    auto on_body = [self = shared_from_this()](error_code ec, size_t) { self->on_read(ec); };
+    if (conn_->tls)
+      bhttp::async_read(*conn_->tls, conn_->buffer, *parser_, std::move(on_body));
+    else
+      bhttp::async_read(*conn_->plain, conn_->buffer, *parser_, std::move(on_body));
+  }
+
+  void read_failed(error_code ec) {
     if (ec == beast::error::timeout) return failed(HttpError::Timeout, timeout_detail());
     if (ec == bhttp::error::body_limit)
       return failed(HttpError::TooLarge,
                     "response too large (over " + size_text(impl_->options.max_response_bytes) + ")", false);
-    if (ec == bhttp::error::header_limit) return failed(HttpError::TooLarge, "response headers too large", false);
-    if (ec) {
-      if (stale(ec, parser_->got_some())) return;
-      if (ec == asio::error::connection_reset) return failed(HttpError::Connection, "connection reset by peer");
-      if (ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == bhttp::error::partial_message ||
-          ec == ssl::error::stream_truncated)
-        return failed(HttpError::Connection, "connection closed before the response was complete");
-      if (ec.category() == bhttp::make_error_code(bhttp::error::bad_version).category())
-        return failed(HttpError::Protocol, "malformed HTTP response: " + ec.message(), false);
-      return failed(HttpError::Connection, "cannot read the response: " + ec.message());
-    }
+    if (ec == bhttp::error::header_limit)
+      return failed(HttpError::TooLarge, "response headers too large", false);
+    if (stale(ec, parser_->got_some())) return;
+    if (ec == asio::error::connection_reset) return failed(HttpError::Connection, "connection reset by peer");
+    if (ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == bhttp::error::partial_message ||
+        ec == ssl::error::stream_truncated)
+      return failed(HttpError::Connection, "connection closed before the response was complete");
+    if (ec.category() == bhttp::make_error_code(bhttp::error::bad_version).category())
+      return failed(HttpError::Protocol, "malformed HTTP response: " + ec.message(), false);
+    failed(HttpError::Connection, "cannot read the response: " + ec.message());
+  }
+
+  void on_read(error_code ec) {
+    if (cancelled_) return finish_error(HttpError::Shutdown, "the HTTP client was shut down");
+    if (ec) return read_failed(ec);
     auto res = parser_->release();
     bool keep = res.keep_alive() && !res.need_eof() && conn_->buffer.size() == 0;
     if (keep)
@@ -618,7 +653,6 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
       conn_->close();
       conn_.reset();
     }
-    last_error_ = e;
     last_detail_ = std::move(detail);
     if (retryable && attempts_ <= req_.retries && !cancelled_) return backoff();
     finish_error(e, last_detail_);
@@ -641,7 +675,9 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
     });
   }
 
-  std::string timeout_detail() const { return "timeout after " + HttpClient::format_duration(req_.timeout_ms); }
+  std::string timeout_detail() const {
+    return "timeout after " + HttpClient::format_duration(req_.timeout_ms);
+  }
 
   static std::string size_text(size_t n) {
     if (n >= (1u << 20) && n % (1u << 20) == 0) return std::to_string(n >> 20) + " MiB";
@@ -684,8 +720,8 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
   bhttp::request<bhttp::string_body> msg_;
   bool head_ = false;
 
-  std::mutex mu_;                 // guards ex_ (read by cancel())
-  asio::any_io_executor ex_;      // the strand the exchange runs on now
+  std::mutex mu_;             // guards ex_ (read by cancel())
+  asio::any_io_executor ex_;  // the strand the exchange runs on now
   std::atomic<bool> cancelled_{false};
 
   std::shared_ptr<Connection> conn_;
@@ -697,7 +733,6 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
   bool reused_ = false;
   bool stale_retry_used_ = false;
   uint32_t attempts_ = 0;
-  HttpError last_error_ = HttpError::None;
   std::string last_detail_;
   Clock::time_point started_, deadline_;
 };
@@ -716,7 +751,7 @@ void detail::HttpClientImpl::shutdown() {
   }
   for (auto& x : running) x->cancel();
   for (auto& [key, list] : pooled)
-    for (auto& c : list) close_later(c);
+    for (auto& c : list) close_idle(c);
 }
 
 // ---------------------------------------------------------------- owned threads
@@ -746,7 +781,9 @@ HttpClient::~HttpClient() {
   }
 }
 
-void HttpClient::shutdown() { impl_->shutdown(); }
+void HttpClient::shutdown() {
+  impl_->shutdown();
+}
 
 void HttpClient::send(HttpRequest request, std::function<void(HttpResponse)> done) {
   ++impl_->requests;
@@ -800,6 +837,8 @@ std::string HttpClient::validate(const HttpRequest& request) {
   return "";
 }
 
-std::string HttpClient::format_duration(uint32_t ms) { return duration_text(ms); }
+std::string HttpClient::format_duration(uint32_t ms) {
+  return duration_text(ms);
+}
 
 }  // namespace flowc::client

@@ -65,27 +65,27 @@ struct HttpResponse {
 };
 
 struct HttpClientOptions {
-  size_t threads = 1;                      // only when the client owns its io_context
-  size_t max_response_bytes = 1 << 20;     // larger bodies fail with "response too large"
+  size_t threads = 1;                   // only when the client owns its io_context
+  size_t max_response_bytes = 1 << 20;  // larger bodies fail with "response too large"
   size_t max_response_header_bytes = 64 * 1024;
-  size_t max_idle_per_host = 4;            // idle keep-alive connections kept per scheme://host:port
-  uint32_t idle_timeout_ms = 30'000;       // a pooled connection idle longer is closed, not reused
-  uint32_t connect_timeout_ms = 0;         // 0: the request's timeout; else min(this, the attempt's)
-  uint32_t backoff_initial_ms = 100;       // before retry n: base·2^(n-1), capped, half of it jittered
+  size_t max_idle_per_host = 4;       // idle keep-alive connections kept per scheme://host:port
+  uint32_t idle_timeout_ms = 30'000;  // a pooled connection idle longer is closed, not reused
+  uint32_t connect_timeout_ms = 0;    // 0: the request's timeout; else min(this, the attempt's)
+  uint32_t backoff_initial_ms = 100;  // before retry n: base·2^(n-1), capped, half of it jittered
   uint32_t backoff_max_ms = 2'000;
-  bool check_idle_connections = true;      // peek at a pooled socket before reusing it
-  bool verify_peer = true;                 // https: verify the certificate chain and host name
-  bool system_ca = true;                   // trust the system store (when verifying)
-  std::string ca_file;                     // PEM file of extra trusted CAs (e.g. a self-signed CRM)
+  bool check_idle_connections = true;  // peek at a pooled socket before reusing it
+  bool verify_peer = true;             // https: verify the certificate chain and host name
+  bool system_ca = true;               // trust the system store (when verifying)
+  std::string ca_file;                 // PEM file of extra trusted CAs (e.g. a self-signed CRM)
   std::string user_agent = "flowc/0.1";
 };
 
 struct HttpClientStats {
-  uint64_t requests = 0;             // send() calls
-  uint64_t connections_opened = 0;   // TCP connections established
-  uint64_t connections_reused = 0;   // attempts that ran on a pooled connection
-  uint64_t stale_retries = 0;        // pooled connections found closed, retried on a fresh one
-  uint64_t in_flight = 0;            // requests not finished yet
+  uint64_t requests = 0;            // send() calls
+  uint64_t connections_opened = 0;  // TCP connections established
+  uint64_t connections_reused = 0;  // attempts that ran on a pooled connection
+  uint64_t stale_retries = 0;       // pooled connections found closed, retried on a fresh one
+  uint64_t in_flight = 0;           // requests not finished yet
 };
 
 // Threading: with an io_context, the client runs on it and the caller runs

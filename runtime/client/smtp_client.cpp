@@ -3,14 +3,13 @@
 // the dot-stuffing), and the RFC 5322 / RFC 2047 / MIME message builder.
 #include "runtime/client/smtp_client.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <ctime>
+#include <curl/curl.h>
 #include <deque>
 #include <mutex>
 #include <random>
@@ -26,7 +25,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-bool has_crlf(const std::string& s) { return s.find_first_of(std::string("\r\n\0", 3)) != std::string::npos; }
+bool has_crlf(const std::string& s) {
+  return s.find_first_of(std::string("\r\n\0", 3)) != std::string::npos;
+}
 
 std::string trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t");
@@ -279,7 +280,8 @@ struct SmtpClient::Impl {
     curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
     curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &stopping_flag);
-    curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(options.starttls ? CURLUSESSL_ALL : CURLUSESSL_NONE));
+    curl_easy_setopt(curl, CURLOPT_USE_SSL,
+                     static_cast<long>(options.starttls ? CURLUSESSL_ALL : CURLUSESSL_NONE));
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, options.verify_peer ? 1L : 0L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, options.verify_peer ? 2L : 0L);
     if (!options.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options.ca_file.c_str());
@@ -296,27 +298,13 @@ struct SmtpClient::Impl {
 
     std::string why = errbuf[0] ? errbuf : curl_easy_strerror(rc);
     switch (rc) {
-      case CURLE_OK:
-        r.ok = true;
-        break;
-      case CURLE_OPERATION_TIMEDOUT:
-        r.detail = "timeout after " + duration_text(job.email.timeout_ms);
-        break;
-      case CURLE_ABORTED_BY_CALLBACK:
-        r.detail = "the SMTP client was shut down";
-        break;
-      case CURLE_COULDNT_CONNECT:
-        r.detail = "cannot connect to the SMTP server: " + why;
-        break;
-      case CURLE_COULDNT_RESOLVE_HOST:
-        r.detail = "cannot resolve the SMTP server: " + why;
-        break;
-      case CURLE_LOGIN_DENIED:
-        r.detail = "the SMTP server refused the login";
-        break;
-      case CURLE_USE_SSL_FAILED:
-        r.detail = "the SMTP server does not offer STARTTLS";
-        break;
+      case CURLE_OK: r.ok = true; break;
+      case CURLE_OPERATION_TIMEDOUT: r.detail = "timeout after " + duration_text(job.email.timeout_ms); break;
+      case CURLE_ABORTED_BY_CALLBACK: r.detail = "the SMTP client was shut down"; break;
+      case CURLE_COULDNT_CONNECT: r.detail = "cannot connect to the SMTP server: " + why; break;
+      case CURLE_COULDNT_RESOLVE_HOST: r.detail = "cannot resolve the SMTP server: " + why; break;
+      case CURLE_LOGIN_DENIED: r.detail = "the SMTP server refused the login"; break;
+      case CURLE_USE_SSL_FAILED: r.detail = "the SMTP server does not offer STARTTLS"; break;
       default:
         r.detail = "SMTP: " + why;
         if (code >= 400) r.detail += " (reply " + std::to_string(code) + ")";
@@ -352,9 +340,11 @@ SmtpClient::SmtpClient(SmtpOptions options) {
   const std::string& s = options.server;
   if (has_crlf(s) || !(s.rfind("smtp://", 0) == 0 || s.rfind("smtps://", 0) == 0) ||
       s.size() <= std::string("smtps://").size())
-    throw std::invalid_argument("the SMTP server must be smtp://host:port or smtps://host:port, not '" + s + "'");
+    throw std::invalid_argument("the SMTP server must be smtp://host:port or smtps://host:port, not '" + s +
+                                "'");
   if (has_crlf(options.from) || !valid_address(address_of(options.from)))
-    throw std::invalid_argument("the From address '" + options.from + "' is not an address like name@example.com");
+    throw std::invalid_argument("the From address '" + options.from +
+                                "' is not an address like name@example.com");
   global_init();
   impl_ = std::make_unique<Impl>(std::move(options));
   impl_->from_addr = address_of(impl_->options.from);
@@ -380,7 +370,9 @@ SmtpClient::~SmtpClient() {
     if (t.joinable()) t.join();
 }
 
-const SmtpOptions& SmtpClient::options() const { return impl_->options; }
+const SmtpOptions& SmtpClient::options() const {
+  return impl_->options;
+}
 
 void SmtpClient::send(Email email, std::function<void(EmailResult)> done) {
   auto fail = [&](std::string detail) {

@@ -24,9 +24,9 @@ struct SmtpOptions {
 };
 
 struct Email {
-  std::string to;       // one address: local@domain
-  std::string subject;  // UTF-8
-  std::string text;     // UTF-8, plain text
+  std::string to;                // one address: local@domain
+  std::string subject;           // UTF-8
+  std::string text;              // UTF-8, plain text
   uint32_t timeout_ms = 10'000;  // the whole SMTP conversation
 };
 

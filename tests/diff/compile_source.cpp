@@ -1,8 +1,6 @@
 // Compiling flows for the differential test.
 #include "tests/diff/compile_source.h"
 
-#include <map>
-
 #include "compiler/diag/render.h"
 #include "compiler/ir/ir.h"
 #include "stdlib/timezone.h"

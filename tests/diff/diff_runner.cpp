@@ -142,8 +142,9 @@ class Side {
     });
   }
 
-  // Everything observable, with the logs since the previous snapshot.
-  json snapshot(json outcome) {
+  // Everything observable, with the logs since the previous snapshot; the
+  // trace (the costly part) only when asked.
+  json snapshot(json outcome, bool with_trace) {
     json s = {{"outcome", std::move(outcome)}, {"replies", std::exchange(replies_, json::array())},
               {"requests", std::exchange(executor_.log, json::array())},
               {"observer", std::exchange(observer_.log, json::array())},
@@ -156,12 +157,14 @@ class Side {
     s["session"] = session ? *session : json(nullptr);
     auto info = engine_->call_info(kCallId, false);
     s["call"] = info ? *info : json(nullptr);
-    auto trace = engine_->trace(kCallId);
-    s["trace"] = trace ? *trace : json(nullptr);
+    if (with_trace) {
+      auto trace = engine_->trace(kCallId);
+      s["trace"] = trace ? *trace : json(nullptr);
+    }
     return s;
   }
 
-  Observation observe(int64_t now, const json& last_commands) const {
+  Observation observe(int64_t now) const {
     Observation o;
     auto info = engine_->call_info(kCallId, false);
     o.ended = !info || (*info)["state"] == "ended";
@@ -170,7 +173,6 @@ class Side {
     o.pending = executor_.pending();
     o.deadline = engine_->next_deadline();
     o.now = now;
-    o.last_commands = last_commands;
     return o;
   }
 
@@ -218,7 +220,10 @@ std::string describe(const json& a, const json& b, const char* ref_name, const c
   return out;
 }
 
-void count(json& j, const std::string& key) { j[key] = j.value(key, 0) + 1; }
+void count(json& j, const std::string& key) {
+  if (!j.is_object()) j = json::object();
+  j[key] = j.value(key, 0) + 1;
+}
 
 // Adds what a reference snapshot shows to the case's coverage.
 void cover(json& c, const json& s) {
@@ -227,24 +232,19 @@ void cover(json& c, const json& s) {
     count(c["status"], std::to_string(o["status"].get<int>()) + (o["error_code"] == "" ? "" : " " + o["error_code"].get<std::string>()));
   for (const auto& r : s["replies"]) count(c["replies"], r["push"] == true ? "push" : "held reply");
   for (const auto& r : s["requests"]) count(c["requests"], r["kind"].get<std::string>());
-  if (s["trace"].is_object()) {
+  if (s.contains("trace") && s["trace"].is_object()) {
     json kinds = json::object();
     for (const auto& e : s["trace"]["entries"]) {
       count(kinds, e["kind"].get<std::string>());
       if (e["kind"] == "end") c["end"] = e["data"]["reason"];
+      if (e["kind"] == "enter") {
+        if (!c["modules"].is_object()) c["modules"] = json::object();
+        c["modules"][e["data"]["module"].get<std::string>()] = true;
+      }
       if (e["kind"] == "command") count(kinds, "command " + e["data"]["type"].get<std::string>());
     }
     c["trace"] = kinds;  // the latest trace holds them all (up to its bound)
   }
-}
-
-json last_commands_of(const json& snapshot, const json& previous) {
-  json last = previous;
-  const json& o = snapshot["outcome"];
-  if (o.is_object() && o.contains("commands") && !o["commands"].empty()) last = o["commands"];
-  for (const auto& r : snapshot["replies"])
-    if (!r["commands"].empty()) last = r["commands"];
-  return last;
 }
 
 }  // namespace
@@ -268,7 +268,7 @@ CaseSpec CaseSpec::from_json(const json& j) {
   s.start_ms = j.value("start_ms", int64_t{0});
   s.from = j.value("from", std::string());
   s.to = j.value("to", std::string());
-  s.max_steps = j.value("max_steps", 40);
+  s.max_steps = j.value("max_steps", 60);
   if (j.contains("steps")) s.steps = j["steps"];
   return s;
 }
@@ -288,8 +288,16 @@ CaseSpec make_case(std::string name, const std::string& flow_name, const FlowFac
   return spec;
 }
 
-CaseResult run_case(const CaseSpec& spec, const std::shared_ptr<engine::FlowVersion>& reference,
-                    const std::shared_ptr<engine::FlowVersion>& candidate, const FlowFacts& facts) {
+namespace {
+
+// Traces are compared every kTraceEvery steps, at the end, and whenever
+// anything else differs; a difference found that way is located by running
+// the case again comparing the trace after every step.
+constexpr size_t kTraceEvery = 8;
+
+CaseResult run_once(const CaseSpec& spec, const std::shared_ptr<engine::FlowVersion>& reference,
+                    const std::shared_ptr<engine::FlowVersion>& candidate, const FlowFacts& facts,
+                    size_t trace_every) {
   const char* ref_name = reference->code->engine_name();
   const char* cand_name = candidate->code->engine_name();
   CaseResult result;
@@ -305,10 +313,9 @@ CaseResult run_case(const CaseSpec& spec, const std::shared_ptr<engine::FlowVers
   };
 
   json request = {{"flow", spec.flow_name}, {"from", spec.from}, {"to", spec.to}};
-  json sa = a.snapshot(a.start(request)), sb = b.snapshot(b.start(request));
+  json sa = a.snapshot(a.start(request), true), sb = b.snapshot(b.start(request), true);
   if (!compare(sa, sb, -1)) return result;
   cover(result.coverage, sa);
-  json last = last_commands_of(sa, json::array());
 
   EventGenerator gen(spec.event_seed, facts, spec.max_steps);
   for (size_t i = 0;; ++i) {
@@ -317,7 +324,7 @@ CaseResult run_case(const CaseSpec& spec, const std::shared_ptr<engine::FlowVers
       if (i >= spec.steps->size()) break;
       step = (*spec.steps)[i];
     } else {
-      auto next = gen.next(a.observe(clock.now, last));
+      auto next = gen.next(a.observe(clock.now));
       if (!next || i > static_cast<size_t>(spec.max_steps) + 200) break;  // the tail is bounded too
       step = std::move(*next);
     }
@@ -331,13 +338,36 @@ CaseResult run_case(const CaseSpec& spec, const std::shared_ptr<engine::FlowVers
       oa = a.apply(step);
       ob = b.apply(step);
     }
-    sa = a.snapshot(std::move(oa));
-    sb = b.snapshot(std::move(ob));
+    const bool traced = (i + 1) % trace_every == 0;
+    sa = a.snapshot(std::move(oa), traced);
+    sb = b.snapshot(std::move(ob), traced);
+    if (sa != sb && !traced) {  // the traces too, to show everything that differs
+      sa["trace"] = a.snapshot(nullptr, true)["trace"];
+      sb["trace"] = b.snapshot(nullptr, true)["trace"];
+    }
     if (!compare(sa, sb, static_cast<long>(i))) return result;
     cover(result.coverage, sa);
-    last = last_commands_of(sa, last);
   }
+  // The traces at the end.
+  json ta = a.snapshot(nullptr, true), tb = b.snapshot(nullptr, true);
+  cover(result.coverage, ta);
+  compare(ta, tb, static_cast<long>(result.steps.size()) - 1);
   return result;
+}
+
+}  // namespace
+
+CaseResult run_case(const CaseSpec& spec, const std::shared_ptr<engine::FlowVersion>& reference,
+                    const std::shared_ptr<engine::FlowVersion>& candidate, const FlowFacts& facts) {
+  CaseResult r = run_once(spec, reference, candidate, facts, kTraceEvery);
+  if (r.ok || r.failing_step < 0) return r;
+  // Find the step where the traces began to differ.
+  CaseSpec again = spec;
+  again.steps = r.steps;
+  CaseResult precise = run_once(again, reference, candidate, facts, 1);
+  if (precise.ok) return r;  // cannot happen with deterministic engines
+  precise.coverage = r.coverage;
+  return precise;
 }
 
 std::pair<CaseSpec, CaseResult> minimize(const CaseSpec& spec, const CaseResult& failure,

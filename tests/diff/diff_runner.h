@@ -28,7 +28,7 @@ struct CaseSpec {
   uint64_t event_seed = 0;
   int64_t start_ms = 1'795'000'000'000;
   std::string from = "+4930123456", to = "+4940999";
-  int max_steps = 40;
+  int max_steps = 60;
   std::optional<nlohmann::json> steps;  // replay these instead of generating
 
   nlohmann::json to_json() const;

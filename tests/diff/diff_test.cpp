@@ -8,17 +8,23 @@
 //   FLOWC_DIFF_SEED=N     first flow seed of the generated corpus (default 1)
 //   FLOWC_DIFF_FLOWS=N    generated flows (default 100, split over 4 shards)
 //   FLOWC_DIFF_SEQS=N     event sequences per generated flow (default 10)
-//   FLOWC_DIFF_STEPS=N    steps per sequence before the caller hangs up (default 40)
+//   FLOWC_DIFF_STEPS=N    steps per sequence before the caller hangs up (default 60)
+//   FLOWC_DIFF_MAX_MODULES=N  largest generated flow (default 14 modules)
+//   FLOWC_DIFF_MUTATE=1   the candidate runs a mutant of each flow (ir_mutator.h),
+//                         to see what a difference report looks like
+//   FLOWC_DIFF_STATS=1    print what the cases exercised
 //   FLOWC_DIFF_REPLAY=F   DiffReplay.FromFile replays the case file F (written
 //                         under the build tree, tests/diff/failures/, when a
 //                         case fails; its path is in the failure message)
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "compiler/ir/ir.h"
@@ -26,6 +32,7 @@
 #include "tests/diff/diff_runner.h"
 #include "tests/diff/event_generator.h"
 #include "tests/diff/flow_generator.h"
+#include "tests/diff/ir_mutator.h"
 
 namespace flowc::testing::diff {
 namespace {
@@ -82,19 +89,27 @@ Pair make_pair_of(Compile compile) {
   return p;
 }
 
-// Runs a case; on a difference, minimises it, writes the replay files and
-// fails the test with both. Returns whether the engines agreed.
 // Totals of what the cases exercised, printed with FLOWC_DIFF_STATS=1.
 void add_coverage(json& total, const CaseResult& r) {
   for (const char* group : {"status", "replies", "requests", "trace"})
     if (r.coverage.contains(group))
-      for (const auto& [k, v] : r.coverage[group].items()) total[group][k] = total[group].value(k, 0) + v.get<int>();
+      for (const auto& [k, v] : r.coverage[group].items()) {
+        if (!total[group].is_object()) total[group] = json::object();
+        total[group][k] = total[group].value(k, 0) + v.get<int>();
+      }
   std::string end = r.coverage.contains("end") ? r.coverage["end"].get<std::string>() : "(not ended)";
+  if (!total["end"].is_object()) total["end"] = json::object();
   total["end"][end] = total["end"].value(end, 0) + 1;
   total["steps"] = total.value("steps", 0) + static_cast<int>(r.steps.size());
 }
 
-bool check_case(const CaseSpec& spec, const Pair& p, int* reported, json* coverage = nullptr) {
+// Runs a case; on a difference, minimises it, writes the replay files and
+// fails the test with both. Returns whether the engines agreed. The case is
+// written to `running` first: when an engine crashes, FLOWC_DIFF_REPLAY=<that
+// file> runs it again (its steps come from its seed).
+bool check_case(const CaseSpec& spec, const Pair& p, int* reported, json* coverage = nullptr,
+                const std::string& running = "") {
+  if (!running.empty()) std::ofstream(running) << spec.to_json().dump() << "\n";
   CaseResult r = run_case(spec, p.reference, p.candidate, p.facts);
   if (coverage) add_coverage(*coverage, r);
   if (r.ok) return true;
@@ -126,14 +141,25 @@ TEST_P(DiffCorpus, EnginesAgree) {
   const uint64_t first = env_number("FLOWC_DIFF_SEED", 1);
   const uint64_t flows = env_number("FLOWC_DIFF_FLOWS", 100);
   const uint64_t seqs = env_number("FLOWC_DIFF_SEQS", 10);
-  const int steps = static_cast<int>(env_number("FLOWC_DIFF_STEPS", 40));
+  const int steps = static_cast<int>(env_number("FLOWC_DIFF_STEPS", 60));
+  FlowGenOptions gen_options;
+  gen_options.max_modules = static_cast<int>(env_number("FLOWC_DIFF_MAX_MODULES", gen_options.max_modules));
   const auto t0 = std::chrono::steady_clock::now();
+  std::filesystem::create_directories(FLOWC_DIFF_OUT_DIR);
+  const std::string running = FLOWC_DIFF_OUT_DIR "/running-shard" + std::to_string(shard) + ".json";
   int cases = 0, agreed = 0, reported = 0;
   json coverage = json::object();
   for (uint64_t i = static_cast<uint64_t>(shard); i < flows; i += kShards) {
     const uint64_t seed = first + i;
-    GeneratedFlow g = generate_flow(seed);
+    GeneratedFlow g = generate_flow(seed, gen_options);
     Pair p = make_pair_of([&] { return compile_source(g.source); });
+    if (p.candidate && env_number("FLOWC_DIFF_MUTATE", 0)) {
+      // A demonstration of the failure report: the candidate runs a mutant.
+      Compilation c = compile_source(g.source);
+      Rng r(seed);
+      std::printf("[ diff     ] %s: candidate mutated: %s\n", g.name.c_str(), mutate(*c.flow, r).c_str());
+      p.candidate = make_version(std::move(c), kCandidate, &p.error);
+    }
     if (!p.candidate) {
       ADD_FAILURE() << "flow seed " << seed << ": " << p.error << "\n--- source ---\n" << g.source;
       continue;
@@ -144,9 +170,10 @@ TEST_P(DiffCorpus, EnginesAgree) {
       spec.flow_seed = seed;
       spec.max_steps = steps;
       ++cases;
-      agreed += check_case(spec, p, &reported, &coverage);
+      agreed += check_case(spec, p, &reported, &coverage, running);
     }
   }
+  std::filesystem::remove(running);  // no crash
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf("[ diff     ] shard %d: %d cases (%s vs %s), %d agreed, %.2fs\n", shard, cases,
               backend_name(kReference), backend_name(kCandidate), agreed, secs);
@@ -234,6 +261,93 @@ TEST(DiffSetup, DifferencesAreFound) {
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.failing_step, -1);
   EXPECT_NE(r.difference.find("commands"), std::string::npos) << r.difference;
+}
+
+// A failing case is shrunk, written to a file and replayed from it: the
+// path a real difference takes, on a mutant of a generated flow.
+TEST(DiffSetup, FailuresAreMinimisedAndReplayable) {
+  for (uint64_t seed = 900'000; seed < 900'050; ++seed) {
+    GeneratedFlow g = generate_flow(seed);
+    std::string error;
+    auto reference = make_version(compile_source(g.source), Backend::Interp, &error);
+    Compilation c = compile_source(g.source);
+    ASSERT_TRUE(reference && c.flow) << error;
+    Rng r(seed);
+    if (mutate(*c.flow, r).empty()) continue;
+    auto mutant = make_version(std::move(c), Backend::Interp, &error);
+    ASSERT_TRUE(mutant) << error;
+    FlowFacts facts = facts_of(*reference->flow);
+    CaseSpec spec = make_case(g.name + "-selftest", g.name, facts, mix(seed, 0));
+    spec.source = g.source;
+    CaseResult failure = run_case(spec, reference, mutant, facts);
+    if (failure.ok || failure.steps.size() < 3) continue;
+    auto [small, small_result] = minimize(spec, failure, reference, mutant, facts);
+    EXPECT_FALSE(small_result.ok);
+    EXPECT_LE(small_result.steps.size(), failure.steps.size());
+    std::string file = write_replay(FLOWC_DIFF_OUT_DIR "/selftest", small, small_result);
+    std::ifstream in(file);
+    ASSERT_TRUE(in) << file;
+    CaseSpec back = CaseSpec::from_json(json::parse(in));
+    ASSERT_TRUE(back.steps);
+    EXPECT_EQ(back.source, g.source);
+    EXPECT_EQ(*back.steps, small_result.steps);
+    CaseResult replayed = run_case(back, reference, mutant, facts);
+    EXPECT_FALSE(replayed.ok);
+    EXPECT_EQ(replayed.failing_step, small_result.failing_step);
+    EXPECT_EQ(replayed.difference, small_result.difference);
+    std::filesystem::remove_all(FLOWC_DIFF_OUT_DIR "/selftest");
+    return;
+  }
+  FAIL() << "no mutant of seeds 900000-900049 was caught";
+}
+
+// Mutation testing of this test: one change to the IR of one side (the
+// interpreter on both, so only the change differs) must be caught by the
+// event sequences of its flow, unless the change cannot be observed. The
+// share caught measures how deep the sequences reach.
+// Opt-in (it takes a while): FLOWC_DIFF_MUTANTS=200 FLOWC_DIFF_STATS=1 lists
+// the mutants that survive and how much of their flow the cases entered.
+TEST(DiffSetup, MutantsAreCaught) {
+  const uint64_t mutants = env_number("FLOWC_DIFF_MUTANTS", 0);
+  if (mutants == 0) GTEST_SKIP() << "set FLOWC_DIFF_MUTANTS=N to run N mutants";
+  const uint64_t seqs = env_number("FLOWC_DIFF_SEQS", 10);
+  int killed = 0, total = 0;
+  std::vector<std::string> survivors;
+  for (uint64_t k = 0; k < mutants; ++k) {
+    const uint64_t seed = 900'000 + k;
+    GeneratedFlow g = generate_flow(seed);
+    std::string error;
+    auto reference = make_version(compile_source(g.source), Backend::Interp, &error);
+    Compilation c = compile_source(g.source);
+    ASSERT_TRUE(reference && c.flow) << error;
+    Rng r(seed);
+    std::string what = mutate(*c.flow, r);
+    if (what.empty()) continue;
+    auto mutant = make_version(std::move(c), Backend::Interp, &error);
+    ASSERT_TRUE(mutant) << error;
+    FlowFacts facts = facts_of(*reference->flow);
+    ++total;
+    bool caught = false;
+    std::set<std::string> entered;
+    for (uint64_t s = 0; s < seqs && !caught; ++s) {
+      CaseResult res = run_case(make_case(g.name, g.name, facts, mix(seed, s)), reference, mutant, facts);
+      caught = !res.ok;
+      if (res.coverage.contains("modules"))
+        for (const auto& [m, v] : res.coverage["modules"].items()) entered.insert(m);
+    }
+    killed += caught;
+    if (!caught)
+      survivors.push_back(g.name + ": " + what + " (modules entered: " + std::to_string(entered.size()) + " of " +
+                          std::to_string(reference->flow->states.size()) + ")");
+  }
+  std::printf("[ diff     ] mutants caught: %d of %d\n", killed, total);
+  if (env_number("FLOWC_DIFF_STATS", 0))
+    for (const auto& s : survivors) std::printf("  survived: %s\n", s.c_str());
+  // Many mutants cannot be observed: a change in a module no sequence enters
+  // (behind a hangup, a switch on values never written), in an automation
+  // nothing starts, or one that changes nothing (x < 1 vs x <= 1 when x is
+  // never 1). About half are caught; much less means the sequences got shallow.
+  EXPECT_GE(killed * 100, total * 40) << "the event sequences reach too little of the flows";
 }
 
 }  // namespace

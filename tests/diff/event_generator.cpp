@@ -2,6 +2,7 @@
 #include "tests/diff/event_generator.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 namespace flowc::testing::diff {
@@ -309,7 +310,7 @@ std::optional<json> EventGenerator::next(const Observation& o) {
         {{"type", "agent_answered"}}, {{"type", 5}}, json::array()};
     return json{{"event", r_.pick(kBad)}};
   });
-  c.add(2, event({{"type", "hangup"}}));
+  c.add(1, event({{"type", "hangup"}}));
   if (o.held) {
     c.add(pending ? 40 : 0, [&] { return finish_step(o); });
     c.add(20, [&] { return json{{"write", session_write()}}; });

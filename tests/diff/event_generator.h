@@ -67,12 +67,11 @@ struct Observation {
   std::optional<int64_t> deadline;   // the engine's next timer
   int64_t now = 0;
   std::string module;                // the current module
-  nlohmann::json last_commands = nlohmann::json::array();  // of the latest answer with commands
 };
 
 class EventGenerator {
  public:
-  EventGenerator(uint64_t seed, const FlowFacts& facts, int max_steps = 40);
+  EventGenerator(uint64_t seed, const FlowFacts& facts, int max_steps = 60);
   // The next step, or nullopt when the sequence is over.
   std::optional<nlohmann::json> next(const Observation& o);
 

@@ -40,7 +40,7 @@ const std::vector<std::string>& all_features() {
       "automation:email", "automation:set", "attach:call_start", "attach:call_end", "attach:when",
       "attach:several", "expr:and", "expr:or", "expr:not", "expr:eq", "expr:ne", "expr:lt", "expr:le",
       "expr:gt", "expr:ge", "expr:is_set", "expr:is_not_set", "expr:in", "expr:not_in", "expr:matches",
-      "expr:now_in", "expr:now_in_zone", "expr:add", "expr:concat", "expr:sub", "expr:mul", "expr:div",
+      "expr:now_in", "expr:now_in_zone", "expr:now_in_overnight", "expr:add", "expr:concat", "expr:sub", "expr:mul", "expr:div",
       "expr:mod", "expr:neg", "expr:template", "expr:escapes", "expr:nested_string", "expr:trigger_ref",
       "expr:call_field", "builtin:digits", "builtin:e164", "builtin:starts_with", "builtin:ends_with",
       "builtin:contains", "builtin:len", "builtin:lower", "builtin:upper", "builtin:trim", "builtin:substr",
@@ -261,7 +261,8 @@ class Generator {
 std::string Generator::text_piece() {
   static const std::vector<std::string> kPieces = {
       "Hello", " ", "Order ", "caller", "a/b c", "x&y=z", "100%", "+49 (30) 123-456", "0049 30 1234",
-      "030 1234", "MiXeD", "a@b.example", "12345", "ünïcødé €", "  padded  ", "?q=1#frag", "ok"};
+      "030 1234", "MiXeD", "a@b.example", "12345", "ünïcødé €", "  padded  ", "?q=1#frag", "ok",
+      "\xF0\x9F\x98\x80", "<b>&amp;</b>"};
   static const std::vector<std::string> kEscapes = {"\\n", "\\t", "\\\"", "\\\\", "\\/", "\\u00e9",
                                                     "{{",  "}}",  "\\{",  "\\}",  "\\r"};
   if (r_.chance(0.15)) {
@@ -298,7 +299,8 @@ std::string Generator::str_literal(bool holes, int d) {
 
 std::string Generator::number_literal() {
   static const std::vector<std::string> kNumbers = {"0", "1", "2", "3", "7", "10", "42", "100", "2.5", "0.5",
-                                                    "1000000", "3.14159", "9", "12"};
+                                                    "1000000", "3.14159", "9", "12", "0.1",
+                                                    "123456789012345678", "4294967296"};
   return r_.pick(kNumbers);
 }
 
@@ -350,6 +352,10 @@ std::string Generator::hours() {
     }
     int from = r_.range(0, 23 * 4) * 15;
     int to = std::min(24 * 60, from + r_.range(1, 12 * 4) * 15);
+    if (from > 0 && r_.chance(0.15)) {
+      f("expr:now_in_overnight");  // TO before FROM: past midnight into the next day
+      to = r_.range(0, from / 15 - 1) * 15;
+    }
     auto time = [&](int m) {
       char buf[8];
       if (m < 600 && r_.chance(0.3))
@@ -922,6 +928,9 @@ void Generator::plan_modules() {
     m.kind = r_.pick(kKinds);
     // The start leads somewhere; the last module does not move on silently
     // (a silent module may only go forward to another silent one).
+    // Mostly a module that waits for the caller, so that events and session
+    // writes can shape the session before the first switch.
+    if (i == 0 && r_.chance(0.8)) m.kind = r_.pick(std::vector<Kind>{Kind::Play, Kind::Say, Kind::Menu, Kind::Input, Kind::Pause});
     if (i == 0)
       while (m.kind == Kind::Hangup || m.kind == Kind::Transfer || m.kind == Kind::Queue) m.kind = r_.pick(kKinds);
     if (i == n - 1 && r_.chance(0.6)) m.kind = Kind::Hangup;
@@ -1057,11 +1066,11 @@ void Generator::gen_module(int i) {
           cond = "true";
           f("switch:when_true");
         } else {
-          cond = bool_expr(r_.range(1, 3));
+          cond = bool_expr(r_.chance(0.05) ? 6 : r_.range(1, 3));  // now and then a deep one
         }
         m.branches.push_back({cond, target(i, k == 0)});
       }
-      if (r_.chance(0.85)) {
+      if (r_.chance(0.92)) {
         f("switch:after");
         m.after = target(i, false);
       } else {

@@ -5,6 +5,7 @@
 
 #include "runtime/server/runtime.h"
 #include "tools/flowc/cli.h"
+#include "tools/port_file.h"
 
 namespace flowc::cli {
 
@@ -82,10 +83,10 @@ int cmd_serve(int argc, char** argv) {
   log_line("flowc serving on http://" + address + ":" + std::to_string(runtime.port()) + " (engine " +
            engine_name + ")");
   if (!port_file.empty()) {
-    // Written once listening, so a script or test can wait for it.
-    std::string tmp = port_file + ".tmp";
-    std::ofstream(tmp) << runtime.port() << "\n";
-    std::rename(tmp.c_str(), port_file.c_str());
+    if (!tools::write_port_file(port_file, runtime.port())) {
+      log_line("cannot write the port file " + port_file);
+      return 1;
+    }
   }
   if (open_api) log_line("no --token-file: the sessions and admin endpoints are open to anyone who can reach them");
   if (exec.smtp_url.empty()) log_line("no --smtp server: email automations will fail into their error routes");

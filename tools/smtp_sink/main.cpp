@@ -12,6 +12,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include "tools/port_file.h"
 #include "tools/smtp_sink/smtp_sink.h"
 
 namespace {
@@ -19,7 +20,8 @@ namespace {
 int usage(const char* error) {
   if (error) std::fprintf(stderr, "smtp_sink: %s\n", error);
   std::fprintf(stderr,
-               "usage: smtp_sink [--listen HOST:PORT] --dir DIR [--max-size BYTES]\n"
+               "usage: smtp_sink [--listen HOST:PORT] [--port-file F] --dir DIR [--max-size BYTES]\n"
+               "  --port-file F       write the port to F once listening (for port 0)\n"
                "  --listen HOST:PORT  where to accept mail (default 127.0.0.1:2525; port 0: any free port)\n"
                "  --dir DIR           where each message is written as an .eml file (created if missing)\n"
                "  --max-size BYTES    largest message accepted (default 10485760)\n");
@@ -30,6 +32,7 @@ int usage(const char* error) {
 
 int main(int argc, char** argv) {
   flowc::tools::SmtpSinkOptions options;
+  std::string port_file;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
@@ -47,6 +50,8 @@ int main(int argc, char** argv) {
       options.port = static_cast<uint16_t>(port);
     } else if (arg == "--dir") {
       options.dir = v;
+    } else if (arg == "--port-file") {
+      port_file = v;
     } else if (arg == "--max-size") {
       options.max_message_bytes = std::strtoull(v, nullptr, 10);
       if (options.max_message_bytes == 0) return usage("invalid --max-size");
@@ -66,10 +71,14 @@ int main(int argc, char** argv) {
   try {
     flowc::tools::SmtpSink sink(
         io, options,
-        [](const flowc::tools::SinkMessage& m) { std::cout << flowc::tools::SmtpSink::summary(m) << std::endl; },
+        [](const flowc::tools::SinkMessage& m) {
+          std::cout << flowc::tools::SmtpSink::summary(m) << std::endl;
+        },
         [](const std::string& line) { std::cerr << line << std::endl; });
     std::cout << "smtp_sink: listening on " << options.address << ":" << sink.port() << ", writing to "
               << options.dir << std::endl;
+    if (!port_file.empty() && !flowc::tools::write_port_file(port_file, sink.port()))
+      throw std::runtime_error("cannot write " + port_file);
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const boost::system::error_code&, int) { io.stop(); });
     io.run();

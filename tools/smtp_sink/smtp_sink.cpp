@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <optional>
 #include <stdexcept>
@@ -56,12 +56,18 @@ std::string unbase64(const std::string& in) {
   int bits = 0;
   for (char c : in) {
     int v;
-    if (c >= 'A' && c <= 'Z') v = c - 'A';
-    else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
-    else if (c >= '0' && c <= '9') v = c - '0' + 52;
-    else if (c == '+') v = 62;
-    else if (c == '/') v = 63;
-    else continue;
+    if (c >= 'A' && c <= 'Z')
+      v = c - 'A';
+    else if (c >= 'a' && c <= 'z')
+      v = c - 'a' + 26;
+    else if (c >= '0' && c <= '9')
+      v = c - '0' + 52;
+    else if (c == '+')
+      v = 62;
+    else if (c == '/')
+      v = 63;
+    else
+      continue;
     acc = (acc << 6) | static_cast<uint32_t>(v);
     bits += 6;
     if (bits >= 8) {
@@ -76,7 +82,7 @@ std::string unbase64(const std::string& in) {
 
 struct detail::SmtpSinkImpl : std::enable_shared_from_this<detail::SmtpSinkImpl> {
   SmtpSinkImpl(asio::io_context& io, SmtpSinkOptions o, std::function<void(const SinkMessage&)> m,
-       std::function<void(const std::string&)> l)
+               std::function<void(const std::string&)> l)
       : io(io), acceptor(io), options(std::move(o)), on_message(std::move(m)), log(std::move(l)) {}
 
   void do_accept();
@@ -98,7 +104,9 @@ namespace {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, std::shared_ptr<detail::SmtpSinkImpl> sink)
-      : socket_(std::move(socket)), timer_(socket_.get_executor()), sink_(std::move(sink)),
+      : socket_(std::move(socket)),
+        timer_(socket_.get_executor()),
+        sink_(std::move(sink)),
         buffer_(sink_->options.max_line_bytes) {
     ++sink_->sessions;
   }
@@ -134,11 +142,13 @@ class Session : public std::enable_shared_from_this<Session> {
       return reply("421 4.4.2 idle for too long, closing", true);
     }
     if (ec == asio::error::not_found) {  // the buffer filled up before a line ended
-      sink_->say("smtp_sink: refused a line over " + std::to_string(sink_->options.max_line_bytes) + " bytes");
+      sink_->say("smtp_sink: refused a line over " + std::to_string(sink_->options.max_line_bytes) +
+                 " bytes");
       return reply("500 5.5.6 line too long", true);
     }
     if (ec) return close();
-    std::string line(asio::buffers_begin(buffer_.data()), asio::buffers_begin(buffer_.data()) + static_cast<long>(n));
+    std::string line(asio::buffers_begin(buffer_.data()),
+                     asio::buffers_begin(buffer_.data()) + static_cast<long>(n));
     buffer_.consume(n);
     line.pop_back();  // \n
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -232,7 +242,8 @@ class Session : public std::enable_shared_from_this<Session> {
                   std::chrono::system_clock::now().time_since_epoch())
                   .count();
     char name[64];
-    std::snprintf(name, sizeof name, "%lld-%06llu.eml", static_cast<long long>(ms), static_cast<unsigned long long>(n));
+    std::snprintf(name, sizeof name, "%lld-%06llu.eml", static_cast<long long>(ms),
+                  static_cast<unsigned long long>(n));
     std::string path = sink_->options.dir + "/" + name;
     std::string envelope = "Return-Path: <" + *from_ + ">\r\nDelivered-To: ";
     for (size_t i = 0; i < to_.size(); ++i) envelope += (i ? ", <" : "<") + to_[i] + ">";
@@ -301,11 +312,12 @@ class Session : public std::enable_shared_from_this<Session> {
       error_code ignored;
       self->socket_.cancel(ignored);
     });
-    asio::async_write(socket_, asio::buffer(*out), [self = shared_from_this(), out, then_close](error_code ec, size_t) {
-      self->timer_.cancel();
-      if (ec || then_close) return self->close();
-      self->do_read();
-    });
+    asio::async_write(socket_, asio::buffer(*out),
+                      [self = shared_from_this(), out, then_close](error_code ec, size_t) {
+                        self->timer_.cancel();
+                        if (ec || then_close) return self->close();
+                        self->do_read();
+                      });
   }
 
   void close() {
@@ -340,9 +352,11 @@ void detail::SmtpSinkImpl::do_accept() {
   });
 }
 
-SmtpSink::SmtpSink(asio::io_context& io, SmtpSinkOptions options, std::function<void(const SinkMessage&)> on_message,
+SmtpSink::SmtpSink(asio::io_context& io, SmtpSinkOptions options,
+                   std::function<void(const SinkMessage&)> on_message,
                    std::function<void(const std::string&)> log)
-    : impl_(std::make_shared<detail::SmtpSinkImpl>(io, std::move(options), std::move(on_message), std::move(log))) {
+    : impl_(std::make_shared<detail::SmtpSinkImpl>(io, std::move(options), std::move(on_message),
+                                                   std::move(log))) {
   error_code ec;
   auto address = asio::ip::make_address(impl_->options.address, ec);
   if (ec) throw std::runtime_error("invalid listen address '" + impl_->options.address + "'");
@@ -353,12 +367,14 @@ SmtpSink::SmtpSink(asio::io_context& io, SmtpSinkOptions options, std::function<
   if (!ec) a.bind(ep, ec);
   if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
   if (ec)
-    throw std::runtime_error("cannot listen on " + impl_->options.address + ":" + std::to_string(impl_->options.port) +
-                             ": " + ec.message());
+    throw std::runtime_error("cannot listen on " + impl_->options.address + ":" +
+                             std::to_string(impl_->options.port) + ": " + ec.message());
   impl_->do_accept();
 }
 
-SmtpSink::~SmtpSink() { stop(); }
+SmtpSink::~SmtpSink() {
+  stop();
+}
 
 uint16_t SmtpSink::port() const {
   error_code ec;
@@ -403,7 +419,8 @@ std::string SmtpSink::decode_header(const std::string& value) {
       for (size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '_') {
           out += ' ';
-        } else if (text[i] == '=' && i + 2 < text.size() && unhex(text[i + 1]) >= 0 && unhex(text[i + 2]) >= 0) {
+        } else if (text[i] == '=' && i + 2 < text.size() && unhex(text[i + 1]) >= 0 &&
+                   unhex(text[i + 2]) >= 0) {
           out += static_cast<char>(unhex(text[i + 1]) * 16 + unhex(text[i + 2]));
           i += 2;
         } else {

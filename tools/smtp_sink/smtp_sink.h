@@ -23,14 +23,14 @@ struct SmtpSinkImpl;
 
 struct SmtpSinkOptions {
   std::string address = "127.0.0.1";
-  uint16_t port = 2525;                     // 0: any free port (see SmtpSink::port())
-  std::string dir;                          // where the .eml files go; must exist
-  std::string hostname = "smtp-sink";       // in the greeting
-  size_t max_line_bytes = 4096;             // longer command or text lines: 500 and the connection closes
-  size_t max_message_bytes = 10u << 20;     // larger messages are refused with 552
+  uint16_t port = 2525;                  // 0: any free port (see SmtpSink::port())
+  std::string dir;                       // where the .eml files go; must exist
+  std::string hostname = "smtp-sink";    // in the greeting
+  size_t max_line_bytes = 4096;          // longer command or text lines: 500 and the connection closes
+  size_t max_message_bytes = 10u << 20;  // larger messages are refused with 552
   size_t max_recipients = 100;
-  size_t max_sessions = 100;                // more connections at once get 421
-  uint32_t idle_timeout_ms = 60'000;        // a client silent this long is dropped (421)
+  size_t max_sessions = 100;          // more connections at once get 421
+  uint32_t idle_timeout_ms = 60'000;  // a client silent this long is dropped (421)
 };
 
 struct SinkMessage {

@@ -3,6 +3,7 @@
 // handling that touches no socket. The session write into flowc goes through
 // flowc's own HttpClient on the same io_context, so the lookup is answered
 // only after the call has the profile — the article's two-way loop.
+#include "tools/port_file.h"
 #include "examples/order_status/crm_stub/crm_stub.h"
 
 #include <chrono>
@@ -110,7 +111,11 @@ std::string percent_encode(const std::string& s) {
 
 struct detail::CrmStubImpl : std::enable_shared_from_this<detail::CrmStubImpl> {
   CrmStubImpl(asio::io_context& io, CrmStubOptions o)
-      : io(io), acceptor(io), options(std::move(o)), client(io, client::HttpClientOptions{}), rng(std::random_device{}()) {
+      : io(io),
+        acceptor(io),
+        options(std::move(o)),
+        client(io, client::HttpClientOptions{}),
+        rng(std::random_device{}()) {
     while (!options.flowc_url.empty() && options.flowc_url.back() == '/') options.flowc_url.pop_back();
   }
 
@@ -121,14 +126,13 @@ struct detail::CrmStubImpl : std::enable_shared_from_this<detail::CrmStubImpl> {
   }
 
   // Request handling: no socket here.
-  void handle(const std::string& method, const std::string& target, const std::string& body, Respond respond) {
+  void handle(const std::string& method, const std::string& target, const std::string& body,
+              Respond respond) {
     if (target == "/healthz" && method == "GET") {
       std::lock_guard lock(mu);
-      return respond(json_reply(200,
-                                {{"ok", true},
-                                 {"mode", crm_mode_name(options.mode)},
-                                 {"customers", options.customers.size()}},
-                                "healthy"));
+      return respond(json_reply(
+          200, {{"ok", true}, {"mode", crm_mode_name(options.mode)}, {"customers", options.customers.size()}},
+          "healthy"));
     }
     if (target == "/admin/mode" && method == "POST") return set_mode(body, std::move(respond));
     if (target == "/lookup") {
@@ -140,7 +144,8 @@ struct detail::CrmStubImpl : std::enable_shared_from_this<detail::CrmStubImpl> {
 
   void set_mode(const std::string& body, Respond respond) {
     json j = json::parse(body, nullptr, false);
-    if (!j.is_object()) return respond(error_reply(400, "the body must be {\"mode\": \"ok|slow|down|500|garbage\"}"));
+    if (!j.is_object())
+      return respond(error_reply(400, "the body must be {\"mode\": \"ok|slow|down|500|garbage\"}"));
     std::lock_guard lock(mu);
     if (j.contains("mode")) {
       auto m = j["mode"].is_string() ? parse_crm_mode(j["mode"].get<std::string>()) : std::nullopt;
@@ -149,9 +154,12 @@ struct detail::CrmStubImpl : std::enable_shared_from_this<detail::CrmStubImpl> {
     }
     if (j.contains("delay_ms") && j["delay_ms"].is_number_unsigned())
       options.delay_ms = j["delay_ms"].get<uint32_t>();
-    if (j.contains("fail_rate") && j["fail_rate"].is_number()) options.fail_rate = j["fail_rate"].get<double>();
-    respond(json_reply(200, {{"mode", crm_mode_name(options.mode)}, {"delay_ms", options.delay_ms},
-                             {"fail_rate", options.fail_rate}},
+    if (j.contains("fail_rate") && j["fail_rate"].is_number())
+      options.fail_rate = j["fail_rate"].get<double>();
+    respond(json_reply(200,
+                       {{"mode", crm_mode_name(options.mode)},
+                        {"delay_ms", options.delay_ms},
+                        {"fail_rate", options.fail_rate}},
                        std::string("mode ") + crm_mode_name(options.mode)));
   }
 
@@ -176,7 +184,7 @@ struct detail::CrmStubImpl : std::enable_shared_from_this<detail::CrmStubImpl> {
       }
       if (mode == CrmMode::Error500 || fail)
         return respond(error_reply(500, mode == CrmMode::Error500 ? "simulated failure (mode 500)"
-                                                                   : "simulated failure (--fail-rate)"));
+                                                                  : "simulated failure (--fail-rate)"));
       if (mode == CrmMode::Garbage) {
         Reply r;
         r.content_type = "text/html";
@@ -197,8 +205,9 @@ struct detail::CrmStubImpl : std::enable_shared_from_this<detail::CrmStubImpl> {
       return respond(error_reply(400, "the body must be JSON: {phone, call_id} or {reference, call_id}"));
     std::string call_id = req.contains("call_id") ? text_of(req["call_id"]) : "";
     if (call_id.empty()) return respond(error_reply(400, "call_id is required"));
-    std::string key = req.contains("phone") ? "phone=" + text_of(req["phone"])
-                                            : "reference=" + (req.contains("reference") ? text_of(req["reference"]) : "");
+    std::string key = req.contains("phone")
+                          ? "phone=" + text_of(req["phone"])
+                          : "reference=" + (req.contains("reference") ? text_of(req["reference"]) : "");
     const json* customer;
     {
       std::lock_guard lock(mu);
@@ -212,7 +221,10 @@ struct detail::CrmStubImpl : std::enable_shared_from_this<detail::CrmStubImpl> {
 
     client::HttpRequest h;
     h.method = "POST";
-    h.url = options.flowc_url + "/v1/sessions/" + percent_encode(call_id);
+    std::string flowc = options.flowc_url;
+    if (!options.flowc_port_file.empty())
+      if (auto port = tools::read_port_file(options.flowc_port_file)) flowc = "http://127.0.0.1:" + std::to_string(*port);
+    h.url = flowc + "/v1/sessions/" + percent_encode(call_id);
     h.body = values.dump();
     h.content_type = "application/json";
     h.timeout_ms = options.session_timeout_ms;
@@ -221,7 +233,8 @@ struct detail::CrmStubImpl : std::enable_shared_from_this<detail::CrmStubImpl> {
     std::string prefix = key + " call=" + call_id + " -> found " + who + ", session write ";
     client.send(std::move(h), [respond = std::move(respond), prefix, premium](client::HttpResponse r) {
       if (r.success())
-        return respond(json_reply(200, {{"found", true}, {"premium", premium}}, prefix + "HTTP " + std::to_string(r.status)));
+        return respond(json_reply(200, {{"found", true}, {"premium", premium}},
+                                  prefix + "HTTP " + std::to_string(r.status)));
       std::string why = r.responded() ? "HTTP " + std::to_string(r.status) : r.detail;
       if (r.responded() && r.json && r.json->contains("error")) why += " " + (*r.json)["error"].dump();
       respond(json_reply(502, {{"found", true}, {"error", {{"message", "session write failed: " + why}}}},
@@ -279,7 +292,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void do_write(Reply r) {
-    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(r.status), 11);
+    auto res =
+        std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(r.status), 11);
     res->set(bhttp::field::server, "crm_stub");
     res->set(bhttp::field::content_type, r.content_type);
     res->keep_alive(keep_alive_);
@@ -312,11 +326,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
 }  // namespace
 
 void detail::CrmStubImpl::do_accept() {
-  acceptor.async_accept(asio::make_strand(io), [self = shared_from_this()](beast::error_code ec, tcp::socket s) {
-    if (!self->acceptor.is_open()) return;
-    if (!ec) std::make_shared<Connection>(std::move(s), self)->run();
-    self->do_accept();
-  });
+  acceptor.async_accept(asio::make_strand(io),
+                        [self = shared_from_this()](beast::error_code ec, tcp::socket s) {
+                          if (!self->acceptor.is_open()) return;
+                          if (!ec) std::make_shared<Connection>(std::move(s), self)->run();
+                          self->do_accept();
+                        });
 }
 
 CrmStub::CrmStub(asio::io_context& io, CrmStubOptions options)
@@ -331,8 +346,8 @@ CrmStub::CrmStub(asio::io_context& io, CrmStubOptions options)
   if (!ec) a.bind(ep, ec);
   if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
   if (ec)
-    throw std::runtime_error("cannot listen on " + impl_->options.address + ":" + std::to_string(impl_->options.port) +
-                             ": " + ec.message());
+    throw std::runtime_error("cannot listen on " + impl_->options.address + ":" +
+                             std::to_string(impl_->options.port) + ": " + ec.message());
   impl_->do_accept();
 }
 

@@ -25,26 +25,27 @@ struct CrmStubImpl;
 }
 
 enum class CrmMode {
-  Ok,       // look up, write the session, answer
-  Slow,     // the same, after delay_ms (3s when no delay is given)
-  Down,     // close every connection without an answer
-  Error500, // answer HTTP 500, write nothing
-  Garbage,  // answer 200 with a body that is not JSON, write nothing
+  Ok,        // look up, write the session, answer
+  Slow,      // the same, after delay_ms (3s when no delay is given)
+  Down,      // close every connection without an answer
+  Error500,  // answer HTTP 500, write nothing
+  Garbage,   // answer 200 with a body that is not JSON, write nothing
 };
 std::optional<CrmMode> parse_crm_mode(const std::string& name);  // ok|slow|down|500|garbage
 const char* crm_mode_name(CrmMode mode);
 
 struct CrmStubOptions {
   std::string address = "127.0.0.1";
-  uint16_t port = 8081;                        // 0: any free port (see CrmStub::port())
+  uint16_t port = 8081;  // 0: any free port (see CrmStub::port())
   std::string flowc_url = "http://127.0.0.1:8080";
-  std::string token;                           // Bearer token for the sessions API, "" for none
+  std::string flowc_port_file;  // when set, flowc's port is read from it at each write (started later)
+  std::string token;                                   // Bearer token for the sessions API, "" for none
   nlohmann::json customers = nlohmann::json::array();  // [{name, phone, reference, email, premium, track_id}]
   CrmMode mode = CrmMode::Ok;
-  uint32_t delay_ms = 0;                       // before every lookup answer
-  double fail_rate = 0;                        // share of lookups answered with HTTP 500
-  uint32_t session_timeout_ms = 2000;          // for the write into flowc
-  std::function<void(const std::string&)> log; // one line per request
+  uint32_t delay_ms = 0;                        // before every lookup answer
+  double fail_rate = 0;                         // share of lookups answered with HTTP 500
+  uint32_t session_timeout_ms = 2000;           // for the write into flowc
+  std::function<void(const std::string&)> log;  // one line per request
 };
 
 // Runs on the caller's io_context (one thread is plenty).

@@ -12,6 +12,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include "tools/port_file.h"
 #include "examples/order_status/crm_stub/crm_stub.h"
 
 #ifndef FLOWC_CRM_CUSTOMERS
@@ -22,21 +23,22 @@ namespace {
 
 int usage(const std::string& error) {
   if (!error.empty()) std::fprintf(stderr, "crm_stub: %s\n", error.c_str());
-  std::fprintf(stderr,
-               "usage: crm_stub [--listen HOST:PORT] [--flowc URL] [--customers FILE] [--token T]\n"
-               "                [--mode ok|slow|down|500|garbage] [--delay-ms N] [--fail-rate P]\n"
-               "  --listen HOST:PORT  where the CRM listens (default 127.0.0.1:8081; port 0: any free port)\n"
-               "  --flowc URL         the flowc runtime whose sessions API gets the profile\n"
-               "                      (default $FLOWC_URL or http://127.0.0.1:8080)\n"
-               "  --customers FILE    the customers (default %s)\n"
-               "  --token T           Bearer token for the sessions API (default $FLOWC_TOKEN)\n"
-               "  --mode M            ok: answer; slow: answer after --delay-ms (3000 by default);\n"
-               "                      down: drop connections; 500: answer HTTP 500; garbage: answer non-JSON\n"
-               "  --delay-ms N        wait N ms before every lookup answer\n"
-               "  --fail-rate P       answer this share of lookups (0..1) with HTTP 500\n"
-               "Routes: POST /lookup {phone|reference, call_id}, GET /healthz,\n"
-               "        POST /admin/mode {mode, delay_ms, fail_rate} to change the mode while running.\n",
-               FLOWC_CRM_CUSTOMERS);
+  std::fprintf(
+      stderr,
+      "usage: crm_stub [--listen HOST:PORT] [--port-file F] [--flowc URL | --flowc-port-file F] [--customers FILE] [--token T]\n"
+      "                [--mode ok|slow|down|500|garbage] [--delay-ms N] [--fail-rate P]\n"
+      "  --listen HOST:PORT  where the CRM listens (default 127.0.0.1:8081; port 0: any free port)\n"
+      "  --flowc URL         the flowc runtime whose sessions API gets the profile\n"
+      "                      (default $FLOWC_URL or http://127.0.0.1:8080)\n"
+      "  --customers FILE    the customers (default %s)\n"
+      "  --token T           Bearer token for the sessions API (default $FLOWC_TOKEN)\n"
+      "  --mode M            ok: answer; slow: answer after --delay-ms (3000 by default);\n"
+      "                      down: drop connections; 500: answer HTTP 500; garbage: answer non-JSON\n"
+      "  --delay-ms N        wait N ms before every lookup answer\n"
+      "  --fail-rate P       answer this share of lookups (0..1) with HTTP 500\n"
+      "Routes: POST /lookup {phone|reference, call_id}, GET /healthz,\n"
+      "        POST /admin/mode {mode, delay_ms, fail_rate} to change the mode while running.\n",
+      FLOWC_CRM_CUSTOMERS);
   return 2;
 }
 
@@ -47,6 +49,7 @@ int main(int argc, char** argv) {
   if (const char* url = std::getenv("FLOWC_URL")) options.flowc_url = url;
   if (const char* token = std::getenv("FLOWC_TOKEN")) options.token = token;
   std::string customers = FLOWC_CRM_CUSTOMERS;
+  std::string port_file;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--help" || arg == "-h") return usage("");
@@ -62,6 +65,10 @@ int main(int argc, char** argv) {
       options.port = static_cast<uint16_t>(port);
     } else if (arg == "--flowc") {
       options.flowc_url = v;
+    } else if (arg == "--flowc-port-file") {
+      options.flowc_port_file = v;
+    } else if (arg == "--port-file") {
+      port_file = v;
     } else if (arg == "--customers") {
       customers = v;
     } else if (arg == "--token") {
@@ -92,8 +99,11 @@ int main(int argc, char** argv) {
     std::string mode = flowc::examples::crm_mode_name(options.mode);
     std::string address = options.address;
     flowc::examples::CrmStub stub(io, std::move(options));
-    std::cout << "crm_stub: listening on http://" << address << ":" << stub.port() << " (mode " << mode << ", " << count
-              << " customers from " << customers << ", flowc " << flowc_url << ")" << std::endl;
+    std::cout << "crm_stub: listening on http://" << address << ":" << stub.port() << " (mode " << mode
+              << ", " << count << " customers from " << customers << ", flowc " << flowc_url << ")"
+              << std::endl;
+    if (!port_file.empty() && !flowc::tools::write_port_file(port_file, stub.port()))
+      throw std::runtime_error("cannot write " + port_file);
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const boost::system::error_code&, int) { io.stop(); });
     io.run();

@@ -33,6 +33,7 @@ foreach(_case IN LISTS _llvm_cases)
         -DFLOWC=$<TARGET_FILE:flowc>
         -DCASE=${_rel}
         -DFILECHECK=${FLOWC_FILECHECK}
+        -DOUT_DIR=${CMAKE_BINARY_DIR}/tests/golden-actual/filecheck-llvm
         -P ${_llvm_golden_script}
       WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
     set_tests_properties(filecheck-llvm/${_name} PROPERTIES LABELS golden TIMEOUT 120)

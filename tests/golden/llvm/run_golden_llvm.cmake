@@ -12,7 +12,8 @@
 #   LLVM_AS   (optional) llvm-as, to check that EXPECTED is valid IR
 # With FLOWC_UPDATE_GOLDEN=1 in the environment EXPECTED is (re)written.
 #
-# FileCheck mode (-DMODE=filecheck): `flowc emit-llvm CASE | FILECHECK CASE`.
+# FileCheck mode (-DMODE=filecheck): `flowc emit-llvm CASE | FILECHECK CASE`
+# (the output is kept in OUT_DIR).
 # Count mode (-DMODE=count): fails unless COUNT_DIR holds at least COUNT_MIN
 # .flow files.
 cmake_minimum_required(VERSION 3.20)
@@ -42,8 +43,11 @@ if(MODE STREQUAL "filecheck")
   if(NOT FILECHECK)
     message(FATAL_ERROR "FileCheck was not found (/usr/lib/llvm-14/bin/FileCheck)")
   endif()
+  if(NOT DEFINED OUT_DIR)
+    message(FATAL_ERROR "run_golden_llvm.cmake: -DOUT_DIR=... is required")
+  endif()
   string(REPLACE "/" "_" flat "${CASE}")
-  set(actual_file ${CMAKE_CURRENT_BINARY_DIR}/${flat}.filecheck-input.ll)
+  set(actual_file ${OUT_DIR}/${flat}.ll)
   file(WRITE ${actual_file} "${out}")
   execute_process(
     COMMAND ${FILECHECK} --input-file=${actual_file} ${CASE}

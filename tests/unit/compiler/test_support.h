@@ -40,7 +40,9 @@ class MemoryFileSystem : public FileSystem {
   }
 
  private:
-  static std::string normal(const std::string& p) { return std::filesystem::path(p).lexically_normal().string(); }
+  static std::string normal(const std::string& p) {
+    return std::filesystem::path(p).lexically_normal().string();
+  }
   std::map<std::string, std::string> files_;
 };
 
@@ -71,7 +73,9 @@ inline bool has_code(const Compilation& c, const std::string& code) {
 }
 
 // The diagnostics rendered as text without colour, for failure messages.
-inline std::string rendered(const Compilation& c) { return render_text(c.sources, c.diags.sorted()); }
+inline std::string rendered(const Compilation& c) {
+  return render_text(c.sources, c.diags.sorted());
+}
 
 // Parsing alone: the file, and its diagnostics.
 struct Parsed {

@@ -5,7 +5,6 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
-
 #include <unistd.h>
 
 #include "compiler/diag/render.h"
@@ -183,8 +182,8 @@ class Rng {
 };
 
 json sample(Rng& rng, const ir::Slot& slot) {
-  static const std::vector<std::string> strings = {"a@b.example", "T-1", "premium", "", "x", "no-at-sign",
-                                                   "4930123456"};
+  static const std::vector<std::string> strings = {"a@b.example", "T-1",        "premium",   "",
+                                                   "x",           "no-at-sign", "4930123456"};
   static const std::vector<double> numbers = {0, 42, -1.5, 1e6, 3};
   uint32_t r = rng.below(10);
   if (r == 0) return nullptr;
@@ -224,9 +223,9 @@ json random_response(Rng& rng, const ir::Flow& flow) {
 }  // namespace
 
 Script random_script(const ir::Flow& flow, uint32_t seed, size_t steps) {
-  static const std::vector<std::string> digits = {"1234567", "7654321", "1",       "2",          "3",
-                                                  "0",       "9",       "12",      "123456",     "12345678",
-                                                  "1234567890", "0123456789", "*", "#",        ""};
+  static const std::vector<std::string> digits = {"1234567",    "7654321",    "1",  "2",      "3",
+                                                  "0",          "9",          "12", "123456", "12345678",
+                                                  "1234567890", "0123456789", "*",  "#",      ""};
   static const std::vector<int64_t> gaps = {0, 200, 500, 1500, 4000, 60000};
   std::vector<const ir::Slot*> ivr;
   for (const auto& s : flow.slots)
@@ -274,8 +273,9 @@ Script random_script(const ir::Flow& flow, uint32_t seed, size_t steps) {
 }
 
 std::string describe(const Script& script) {
-  static const char* kEvents[] = {"start",  "prompt_done", "dtmf",          "input_timeout",   "agent_answered",
-                                  "transfer_failed", "hangup", "session_write", "automation_done", "timer"};
+  static const char* kEvents[] = {
+      "start",           "prompt_done", "dtmf",          "input_timeout",   "agent_answered",
+      "transfer_failed", "hangup",      "session_write", "automation_done", "timer"};
   std::ostringstream out;
   for (const Step& s : script) {
     out << "  +" << s.advance_ms << "ms ";
@@ -287,7 +287,9 @@ std::string describe(const Script& script) {
         if (s.event == RT_EV_AGENT_ANSWERED) out << " " << s.agent;
         break;
       case Step::Write: out << "write " << s.values.dump(); break;
-      case Step::Finish: out << (s.ok ? "finish ok " + s.response.dump() : std::string("finish failed")); break;
+      case Step::Finish:
+        out << (s.ok ? "finish ok " + s.response.dump() : std::string("finish failed"));
+        break;
     }
     out << "\n";
   }

@@ -1,19 +1,21 @@
 // The JIT as a component: compiling on several threads at once, unloading
 // (each FlowCode's JITDylib is removed when it is destroyed, so memory does
 // not grow with reloads), errors reported as strings, and emit_llvm.
-#include <gtest/gtest.h>
+#include "compiler/codegen/jit.h"
 
 #include <atomic>
 #include <cstdio>
 #include <thread>
 
-#include "compiler/codegen/jit.h"
+#include <gtest/gtest.h>
+
 #include "tests/unit/compiler/codegen/codegen_test_support.h"
 
 namespace flowc::test {
 namespace {
 
-const char* const kExamples[] = {"/examples/order_status/order_status.flow", "/examples/bank_line/bank_line.flow",
+const char* const kExamples[] = {"/examples/order_status/order_status.flow",
+                                 "/examples/bank_line/bank_line.flow",
                                  "/examples/appointments/appointments.flow"};
 
 std::unique_ptr<ir::Flow> example(const char* rel) {
@@ -125,14 +127,20 @@ TEST(Jit, DestroyingCodeReleasesItsDylib) {
   EXPECT_EQ(jit.loaded(), loaded);
 
   const double growth_kib = (static_cast<double>(after) - static_cast<double>(warm)) / 1024.0;
-  const double per_kept_kib = (static_cast<double>(with_kept) - static_cast<double>(before_kept)) / 1024.0 / 50.0;
-  std::printf("[ rss      ] compile+destroy x150 after warm-up: %+.0f KiB (%.2f KiB per cycle); "
-              "RSS %.1f MiB; a version kept loaded costs %.0f KiB\n",
-              growth_kib, growth_kib / 150.0, static_cast<double>(after) / 1048576.0, per_kept_kib);
+  const double per_kept_kib =
+      (static_cast<double>(with_kept) - static_cast<double>(before_kept)) / 1024.0 / 50.0;
+  std::printf(
+      "[ rss      ] compile+destroy x150 after warm-up: %+.0f KiB (%.2f KiB per cycle); "
+      "RSS %.1f MiB; a version kept loaded costs %.0f KiB\n",
+      growth_kib, growth_kib / 150.0, static_cast<double>(after) / 1048576.0, per_kept_kib);
   RecordProperty("rss_growth_kib_150_cycles", static_cast<int>(growth_kib));
   RecordProperty("rss_kib_per_loaded_version", static_cast<int>(per_kept_kib));
   // Unloading works: 150 cycles cost far less than keeping 150 versions.
+  // (Not under AddressSanitizer, whose allocator quarantines freed memory;
+  // LeakSanitizer checks that build instead.)
+#if !defined(__SANITIZE_ADDRESS__)
   EXPECT_LT(growth_kib, 150.0 * per_kept_kib / 4.0 + 1024.0);
+#endif
 }
 
 TEST(Jit, CodeOutlivesItsContext) {
@@ -219,8 +227,8 @@ TEST(EmitLlvm, IsDeterministicAndShowsTheLayout) {
   EXPECT_EQ(a, b);
   EXPECT_NE(a.find("define i32 @on_event(%rt_call*"), std::string::npos);
   EXPECT_NE(a.find("switch i32 %resume"), std::string::npos);
-  EXPECT_NE(a.find("@triggers = constant [2 x i32 (%rt_call*)*]"), std::string::npos);
-  EXPECT_NE(a.find("@builds = constant"), std::string::npos);
+  EXPECT_NE(a.find("@triggers = local_unnamed_addr constant [2 x i32 (%rt_call*)*]"), std::string::npos);
+  EXPECT_NE(a.find("@builds = local_unnamed_addr constant [3 x void (%rt_call*, i8*)*]"), std::string::npos);
   EXPECT_NE(a.find("declare void @rt_emit(%rt_call*, i32, %rt_value*, i32)"), std::string::npos);
   EXPECT_EQ(a.find("; error"), std::string::npos);
 }

@@ -7,7 +7,9 @@
 namespace flowc {
 namespace {
 
-SourceRange at(uint32_t file, uint32_t begin) { return {file, begin, begin + 1}; }
+SourceRange at(uint32_t file, uint32_t begin) {
+  return {file, begin, begin + 1};
+}
 
 std::vector<std::string> codes_of(const std::vector<Diagnostic>& ds) {
   std::vector<std::string> out;
@@ -47,7 +49,8 @@ TEST(Engine, CountsErrorsAndWarnings) {
 
 TEST(Engine, ErrorLimitAddsOneMarkerAndKeepsItLast) {
   DiagnosticEngine e(3);
-  for (uint32_t i = 0; i < 10; ++i) e.report(DiagId::UnknownModule, at(1, 100 - i), {"m" + std::to_string(i)});
+  for (uint32_t i = 0; i < 10; ++i)
+    e.report(DiagId::UnknownModule, at(1, 100 - i), {"m" + std::to_string(i)});
   e.report(DiagId::Unreachable, at(1, 0), {"a", "b"});  // warnings still count after the limit
   auto s = e.sorted();
   ASSERT_EQ(s.size(), 5u);
@@ -150,7 +153,7 @@ TEST(ClosestName, WithinAThirdOfTheLength) {
   EXPECT_EQ(closest_name("welcom", {"goodbye", "welcome"}), "welcome");
   EXPECT_EQ(closest_name("xyz", {"goodbye", "welcome"}), "");
   EXPECT_EQ(closest_name("same", {"same"}), "");  // never the name itself
-  EXPECT_EQ(closest_name("a", {"b"}), "b");        // short names: one edit
+  EXPECT_EQ(closest_name("a", {"b"}), "b");       // short names: one edit
   EXPECT_EQ(closest_name("ab", {"cd"}), "");
   EXPECT_EQ(closest_name("anything", {}), "");
 }

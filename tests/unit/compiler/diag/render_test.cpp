@@ -1,10 +1,9 @@
 // Rendering of diagnostics: the text form (location, source line, caret under
 // the range, with tabs and multibyte UTF-8) and the JSON form for editors.
-#include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
-
 #include "compiler/diag/render.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace flowc {
 namespace {
@@ -27,7 +26,8 @@ struct Fixture {
 TEST(RenderText, LocationLineAndCaret) {
   Fixture f("flow a\nstart b\nmodule b = play \"x\"\n  next godbye\n");
   // "godbye" starts at line 4, column 8.
-  uint32_t begin = static_cast<uint32_t>(std::string("flow a\nstart b\nmodule b = play \"x\"\n  next ").size());
+  uint32_t begin =
+      static_cast<uint32_t>(std::string("flow a\nstart b\nmodule b = play \"x\"\n  next ").size());
   EXPECT_EQ(f.one(begin, begin + 6, DiagId::UnknownModule, {"godbye"}),
             "f.flow:4:8: error: unknown module 'godbye' [FL106]\n"
             " 4 |   next godbye\n"
@@ -63,7 +63,8 @@ TEST(RenderText, MultibyteCharactersCountAsOneColumn) {
 
 TEST(RenderText, CaretUnderAMultibyteRange) {
   Fixture f("next größe\n");
-  EXPECT_EQ(f.one(5, 10), "f.flow:1:6: error: unknown module 'x' [FL106]\n 1 | next größe\n   |      ^~~~~\n");
+  EXPECT_EQ(f.one(5, 10),
+            "f.flow:1:6: error: unknown module 'x' [FL106]\n 1 | next größe\n   |      ^~~~~\n");
 }
 
 TEST(RenderText, ControlCharactersAreNotPrinted) {
@@ -75,11 +76,15 @@ TEST(RenderText, ControlCharactersAreNotPrinted) {
 }
 
 TEST(RenderText, InvalidUtf8IsShownAsReplacementCharacters) {
-  Fixture f("ab\xff\xfe" "cd\n");
+  Fixture f(
+      "ab\xff\xfe"
+      "cd\n");
   std::string out = f.one(2, 4, DiagId::InvalidUtf8, {});
-  EXPECT_EQ(out, "f.flow:1:3: error: invalid UTF-8 byte sequence [FL003]\n"
-                 " 1 | ab\xEF\xBF\xBD\xEF\xBF\xBD" "cd\n"
-                 "   |   ^~\n");
+  EXPECT_EQ(out,
+            "f.flow:1:3: error: invalid UTF-8 byte sequence [FL003]\n"
+            " 1 | ab\xEF\xBF\xBD\xEF\xBF\xBD"
+            "cd\n"
+            "   |   ^~\n");
 }
 
 TEST(RenderText, CarriageReturnsAreNotPartOfTheLine) {
@@ -126,7 +131,8 @@ TEST(RenderText, NoLocationForAFileThatCannotBeRead) {
   SourceManager sm;
   DiagnosticEngine diags;
   diags.report(DiagId::CannotRead, {}, {"x.flow", "no such file or directory"});
-  EXPECT_EQ(render_text(sm, diags.sorted()), "error: cannot read 'x.flow': no such file or directory [FL001]\n");
+  EXPECT_EQ(render_text(sm, diags.sorted()),
+            "error: cannot read 'x.flow': no such file or directory [FL001]\n");
 }
 
 TEST(RenderText, EmptyFileHasNoSourceLine) {

@@ -1,12 +1,12 @@
 // Bad input through the library (compile_file from memory): empty, binary
 // garbage, truncated, huge, deeply nested, thousands of modules. Each gives
 // diagnostics (or none when clean), never a crash or a hang.
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <fstream>
 #include <random>
 #include <sstream>
+
+#include <gtest/gtest.h>
 
 #include "compiler/ir/ir.h"
 #include "tests/unit/compiler/test_support.h"
@@ -40,7 +40,8 @@ std::string many_modules(int n) {
     } else if (i % 10 == 5) {
       s += "module " + name + " = switch { when ivr.vip -> " + next + " after -> " + next + " }\n";
     } else if (i % 2 == 0) {
-      s += "module " + name + " = set app.v" + std::to_string(i) + " = " + std::to_string(i) + " next " + next + "\n";
+      s += "module " + name + " = set app.v" + std::to_string(i) + " = " + std::to_string(i) + " next " +
+           next + "\n";
     } else {
       s += "module " + name + " = say \"Step " + std::to_string(i) + "\" next " + next + "\n";
     }
@@ -117,7 +118,8 @@ TEST(BadInput, TenMegabyteComment) {
 }
 
 TEST(BadInput, TenMegabyteString) {
-  std::string big = "flow t\nstart m\nmodule m = say \"" + std::string(10 << 20, 'x') + "\" next b\nmodule b = hangup\n";
+  std::string big =
+      "flow t\nstart m\nmodule m = say \"" + std::string(10 << 20, 'x') + "\" next b\nmodule b = hangup\n";
   Compilation c = compile_source(big);
   EXPECT_TRUE(c.ok()) << rendered(c);
 }
@@ -129,6 +131,24 @@ TEST(BadInput, TenMegabyteLine) {
   EXPECT_EQ(c.diags.error_count(), 1u) << rendered(c).substr(0, 2000);
   // The source line shown under the error is cut, not 10 MB long.
   EXPECT_LT(rendered(c).size(), 2000u);
+}
+
+// Ten megabytes of small tokens: refused once there are more tokens than
+// the limit, before ANTLR holds them all (with their parse tree: gigabytes).
+TEST(BadInput, TenMegabytesOfTokens) {
+  std::string json = "flow t\nstart m\nautomation a = post \"https://x.example\" json {\n";
+  for (int i = 0; json.size() < (10u << 20); ++i) json += "k" + std::to_string(i) + ": [1, 2, 3],\n";
+  json += "} on call start\nmodule m = hangup\n";
+  Compilation a = compile_source(json);
+  EXPECT_TRUE(has_code(a, "FL011")) << rendered(a).substr(0, 2000);
+  EXPECT_EQ(a.diags.all().size(), 1u);
+
+  std::string branches = "flow t\nstart m\nexpect ivr.x: number\nmodule m = switch {\n";
+  for (int i = 0; branches.size() < (10u << 20); ++i)
+    branches += "when ivr.x == " + std::to_string(i) + " -> e\n";
+  branches += "after -> e\n}\nmodule e = hangup\n";
+  Compilation b = compile_source(branches);
+  EXPECT_TRUE(has_code(b, "FL011")) << rendered(b).substr(0, 2000);
 }
 
 TEST(BadInput, DeeplyNestedExpressions) {
@@ -175,7 +195,8 @@ TEST(BadInput, LongChainsOfSilentModules) {
   std::string chain = "flow t\nstart m0\n", ring = "flow t\nstart m0\n";
   for (int i = 0; i < 10000; ++i) {
     std::string name = "m" + std::to_string(i);
-    chain += "module " + name + " = set app.v = " + std::to_string(i) + " next m" + std::to_string(i + 1) + "\n";
+    chain +=
+        "module " + name + " = set app.v = " + std::to_string(i) + " next m" + std::to_string(i + 1) + "\n";
     ring += "module " + name + " = set app.v = 1 next m" + std::to_string((i + 1) % 10000) + "\n";
   }
   chain += "module m10000 = hangup\n";
@@ -195,7 +216,8 @@ TEST(BadInput, TooManyDefinitions) {
 
 TEST(BadInput, ManyErrorsStopAtTheLimit) {
   std::string src = "flow t\nstart m0\n";
-  for (int i = 0; i < 5000; ++i) src += "module m" + std::to_string(i) + " = say \"x\" next nowhere" + std::to_string(i) + "\n";
+  for (int i = 0; i < 5000; ++i)
+    src += "module m" + std::to_string(i) + " = say \"x\" next nowhere" + std::to_string(i) + "\n";
   Compilation c = compile_source(src);
   EXPECT_EQ(c.diags.error_count(), DiagnosticEngine::kDefaultErrorLimit);
   EXPECT_TRUE(has_code(c, "FL009"));
@@ -209,7 +231,9 @@ TEST(BadInput, NulBytesAndControlCharacters) {
 }
 
 TEST(BadInput, ByteOrderMarkAndCrLf) {
-  Compilation c = compile_source("\xEF\xBB\xBF" "flow t\r\nstart m\r\nmodule m = hangup\r\n");
+  Compilation c = compile_source(
+      "\xEF\xBB\xBF"
+      "flow t\r\nstart m\r\nmodule m = hangup\r\n");
   EXPECT_TRUE(c.ok()) << rendered(c);
 }
 

@@ -2,30 +2,30 @@
 // (empty, binary garbage, truncated, 10 MB, deeply nested, 10,000 modules,
 // too large, unreadable): exit 0 or 1 with our diagnostics, never a crash,
 // a hang or an ANTLR message; and --format json, -W no-FLnnn, --werror.
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct Outcome {
   int exit = -1;
   std::string out;  // stdout and stderr
   double ms = 0;
 };
 
 // Runs flowc with a time limit (coreutils `timeout`: exit 124 is a hang).
-Run flowc(const std::string& args, bool merge_stderr = true) {
-  std::string cmd = std::string("timeout 300 '") + FLOWC_BIN + "' " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  Run r;
+Outcome flowc(const std::string& args, bool merge_stderr = true) {
+  std::string cmd =
+      std::string("timeout 300 '") + FLOWC_BIN + "' " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  Outcome r;
   auto start = std::chrono::steady_clock::now();
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
@@ -53,11 +53,12 @@ class CliCheck : public ::testing::Test {
   }
 
   // Checks a file; the run must end normally with 0 or 1 and no foreign text.
-  Run check(const std::string& path, const std::string& options = "--no-color") {
-    Run r = flowc("check " + options + " '" + path + "'");
+  Outcome check(const std::string& path, const std::string& options = "--no-color") {
+    Outcome r = flowc("check " + options + " '" + path + "'");
     EXPECT_TRUE(r.exit == 0 || r.exit == 1) << "exit " << r.exit << "\n" << r.out.substr(0, 3000);
-    for (const char* foreign : {"mismatched input", "extraneous input", "no viable alternative", "token recognition",
-                                "Segmentation", "terminate called", "AddressSanitizer", "runtime error:", "Aborted"})
+    for (const char* foreign :
+         {"mismatched input", "extraneous input", "no viable alternative", "token recognition",
+          "Segmentation", "terminate called", "AddressSanitizer", "runtime error:", "Aborted"})
       EXPECT_EQ(r.out.find(foreign), std::string::npos) << foreign << "\n" << r.out.substr(0, 3000);
     return r;
   }
@@ -66,7 +67,7 @@ class CliCheck : public ::testing::Test {
 };
 
 TEST_F(CliCheck, EmptyFile) {
-  Run r = check(write("empty.flow", ""));
+  Outcome r = check(write("empty.flow", ""));
   EXPECT_EQ(r.exit, 0);
   EXPECT_EQ(r.out, "checked 1 file (0 flows): no problems\n");
 }
@@ -75,7 +76,7 @@ TEST_F(CliCheck, BinaryGarbage) {
   std::mt19937 rng(1);
   std::string garbage;
   for (int i = 0; i < 65536; ++i) garbage.push_back(static_cast<char>(rng() & 0xFF));
-  Run r = check(write("garbage.flow", garbage));
+  Outcome r = check(write("garbage.flow", garbage));
   EXPECT_EQ(r.exit, 1);
   EXPECT_NE(r.out.find("[FL003]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("1 error and 0 warnings in 1 file"), std::string::npos) << r.out;
@@ -85,14 +86,16 @@ TEST_F(CliCheck, TruncatedFiles) {
   std::ifstream in(FLOWC_SOURCE_DIR "/examples/order_status/order_status.flow");
   std::string full((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   ASSERT_GT(full.size(), 1000u);
-  for (size_t cut : {size_t{1}, full.size() / 3, full.size() / 2, full.size() - 40}) check(write("cut.flow", full.substr(0, cut)));
+  for (size_t cut : {size_t{1}, full.size() / 3, full.size() / 2, full.size() - 40})
+    check(write("cut.flow", full.substr(0, cut)));
 }
 
 TEST_F(CliCheck, TenMegabyteFiles) {
   std::string modules = "flow big\nstart m0\n";
   for (int i = 0; modules.size() < (10u << 20); ++i)
-    modules += "module m" + std::to_string(i) + " = say \"Step " + std::to_string(i) + "\" next m" + std::to_string(i + 1) + "\n";
-  Run a = check(write("modules.flow", modules));
+    modules += "module m" + std::to_string(i) + " = say \"Step " + std::to_string(i) + "\" next m" +
+               std::to_string(i + 1) + "\n";
+  Outcome a = check(write("modules.flow", modules));
   EXPECT_EQ(a.exit, 1);  // far more definitions than allowed
   EXPECT_NE(a.out.find("[FL011]"), std::string::npos) << a.out.substr(0, 2000);
   std::printf("10 MB of modules: %.0f ms\n", a.ms);
@@ -100,24 +103,27 @@ TEST_F(CliCheck, TenMegabyteFiles) {
   std::mt19937 rng(2);
   std::string garbage;
   for (int i = 0; i < (10 << 20); ++i) garbage.push_back(static_cast<char>(rng() & 0xFF));
-  Run b = check(write("garbage.flow", garbage));
+  Outcome b = check(write("garbage.flow", garbage));
   EXPECT_EQ(b.exit, 1);
   std::printf("10 MB of random bytes: %.0f ms\n", b.ms);
 
-  Run c = check(write("comment.flow", "flow t\nstart m\nmodule m = hangup\n//" + std::string(10 << 20, '-') + "\n"));
+  Outcome c = check(
+      write("comment.flow", "flow t\nstart m\nmodule m = hangup\n//" + std::string(10 << 20, '-') + "\n"));
   EXPECT_EQ(c.exit, 0) << c.out.substr(0, 2000);
   std::printf("10 MB comment: %.0f ms\n", c.ms);
 }
 
 TEST_F(CliCheck, FileOverTheSizeLimit) {
-  Run r = check(write("huge.flow", std::string(17 << 20, ' ')));
+  Outcome r = check(write("huge.flow", std::string(17 << 20, ' ')));
   EXPECT_EQ(r.exit, 1);
-  EXPECT_NE(r.out.find("file is too large (17825792 bytes; the limit is 16777216) [FL002]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("file is too large (17825792 bytes; the limit is 16777216) [FL002]"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST_F(CliCheck, DeeplyNestedExpression) {
-  Run r = check(write("deep.flow", "flow t\nstart m\ntrigger t = " + std::string(200000, '(') + "true" +
-                                        std::string(200000, ')') + "\nmodule m = hangup\n"));
+  Outcome r = check(write("deep.flow", "flow t\nstart m\ntrigger t = " + std::string(200000, '(') + "true" +
+                                           std::string(200000, ')') + "\nmodule m = hangup\n"));
   EXPECT_EQ(r.exit, 1);
   EXPECT_NE(r.out.find("expression is nested too deeply (the limit is 64) [FL008]"), std::string::npos)
       << r.out.substr(0, 2000);
@@ -136,7 +142,7 @@ TEST_F(CliCheck, TenThousandModules) {
       src += "module m" + std::to_string(i) + " = say \"Step " + std::to_string(i) + "\" next " + next + "\n";
     }
   }
-  Run r = check(write("modules.flow", src));
+  Outcome r = check(write("modules.flow", src));
   EXPECT_EQ(r.exit, 0) << r.out.substr(0, 2000);
   EXPECT_EQ(r.out, "checked 1 file (1 flow): no problems\n");
   // Reported, never asserted: timings belong to bench/.
@@ -145,15 +151,16 @@ TEST_F(CliCheck, TenThousandModules) {
 }
 
 TEST_F(CliCheck, UnreadableFile) {
-  Run r = check((dir_ / "does_not_exist.flow").string());
+  Outcome r = check((dir_ / "does_not_exist.flow").string());
   EXPECT_EQ(r.exit, 1);
   EXPECT_EQ(r.out.rfind("error: cannot read '", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("': no such file or directory [FL001]\n"), std::string::npos) << r.out;
 }
 
 TEST_F(CliCheck, JsonFormat) {
-  std::string path = write("two.flow", "flow t\nstart main\nmodule main = say \"x\" next godbye\nmodule goodbye = hangup\n");
-  Run r = flowc("check --format json '" + path + "'", /*merge_stderr=*/false);
+  std::string path =
+      write("two.flow", "flow t\nstart main\nmodule main = say \"x\" next godbye\nmodule goodbye = hangup\n");
+  Outcome r = flowc("check --format json '" + path + "'", /*merge_stderr=*/false);
   EXPECT_EQ(r.exit, 1);
   nlohmann::json j = nlohmann::json::parse(r.out);  // stdout is JSON alone
   ASSERT_TRUE(j.is_array());
@@ -174,33 +181,33 @@ TEST_F(CliCheck, JsonFormat) {
 TEST_F(CliCheck, JsonFormatMergesFilesAndIsEmptyWhenClean) {
   std::string clean = write("clean.flow", "flow t\nstart m\nmodule m = hangup\n");
   std::string bad = write("bad.flow", "flow t\nstart m\nmodule m = hangpu\n");
-  Run a = flowc("check --format json '" + clean + "'", false);
+  Outcome a = flowc("check --format json '" + clean + "'", false);
   EXPECT_EQ(a.exit, 0);
   EXPECT_EQ(nlohmann::json::parse(a.out), nlohmann::json::array());
-  Run b = flowc("check --format json '" + clean + "' '" + bad + "' '" + bad + "'", false);
+  Outcome b = flowc("check --format json '" + clean + "' '" + bad + "' '" + bad + "'", false);
   EXPECT_EQ(b.exit, 1);
   EXPECT_EQ(nlohmann::json::parse(b.out).size(), 2u) << b.out;
 }
 
 TEST_F(CliCheck, WarningsSwitches) {
   std::string path = write("warn.flow", "flow t\nstart m\nmodule m = hangup\nmodule lost = hangup\n");
-  Run plain = check(path);
+  Outcome plain = check(path);
   EXPECT_EQ(plain.exit, 0);
   EXPECT_NE(plain.out.find("[FL401]"), std::string::npos);
-  Run off = check(path, "--no-color -W no-FL401");
+  Outcome off = check(path, "--no-color -W no-FL401");
   EXPECT_EQ(off.exit, 0);
   EXPECT_EQ(off.out, "checked 1 file (1 flow): no problems\n");
-  Run werror = check(path, "--no-color --werror");
+  Outcome werror = check(path, "--no-color --werror");
   EXPECT_EQ(werror.exit, 1);
   EXPECT_NE(werror.out.find("error: module 'lost' is unreachable"), std::string::npos) << werror.out;
-  Run bad_code = flowc("check -W no-FL106 '" + path + "'");
+  Outcome bad_code = flowc("check -W no-FL106 '" + path + "'");
   EXPECT_EQ(bad_code.exit, 2);  // FL106 is an error, not a warning
 }
 
 TEST_F(CliCheck, DirectoryOfFlows) {
   write("a.flow", "flow a\nstart m\nmodule m = hangup\n");
   write("b.flow", "flow b\nstart m\nmodule m = hangup\n");
-  Run r = check(dir_.string());
+  Outcome r = check(dir_.string());
   EXPECT_EQ(r.exit, 0);
   EXPECT_EQ(r.out, "checked 2 files (2 flows): no problems\n");
 }

@@ -1,11 +1,11 @@
 // Replays every input the fuzzer ever found a bug with
 // (tests/fuzz/regressions/*.flow), and the seed corpus, through the fuzzer's
 // own entry point; check_one aborts on the bugs it looks for.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <gtest/gtest.h>
 
 #include "tests/fuzz/check_one.h"
 

@@ -1,10 +1,11 @@
 // The DOT output: a node for every state, an edge for every transition (with
 // its label), failure routes dashed, names escaped.
-#include <gtest/gtest.h>
+#include "compiler/graph/dot.h"
 
 #include <sstream>
 
-#include "compiler/graph/dot.h"
+#include <gtest/gtest.h>
+
 #include "compiler/ir/ir.h"
 #include "tests/unit/compiler/test_support.h"
 
@@ -45,7 +46,8 @@ TEST(Dot, HasEveryStateAndEveryEdge) {
   for (const auto& s : f->states) {
     EXPECT_NE(dot.find("  \"" + s.name + "\" [shape="), std::string::npos) << s.name << "\n" << dot;
     for (const auto& e : s.edges) {
-      std::string edge = "  \"" + s.name + "\" -> \"" + f->states[e.target].name + "\" [label=\"" + e.label + "\"";
+      std::string edge =
+          "  \"" + s.name + "\" -> \"" + f->states[e.target].name + "\" [label=\"" + e.label + "\"";
       EXPECT_NE(dot.find(edge), std::string::npos) << edge << "\n" << dot;
     }
   }
@@ -75,8 +77,9 @@ TEST(Dot, FailureRoutesAreDashed) {
 }
 
 TEST(Dot, QuotesAndBackslashesAreEscaped) {
-  auto f = lower_clean("flow t\nstart main\nmodule main = say \"He said \\\"hi\\\" \\\\ bye\" next bye\n"
-                       "module bye = hangup\n");
+  auto f = lower_clean(
+      "flow t\nstart main\nmodule main = say \"He said \\\"hi\\\" \\\\ bye\" next bye\n"
+      "module bye = hangup\n");
   ASSERT_TRUE(f);
   std::string dot = to_dot(*f);
   EXPECT_NE(dot.find("He said"), std::string::npos) << dot;

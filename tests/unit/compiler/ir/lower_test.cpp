@@ -1,9 +1,9 @@
 // Lowering: each module kind becomes a state whose IR verifies, with the
 // right edges and the right command; the dump is stable.
-#include <gtest/gtest.h>
-
 #include <fstream>
 #include <sstream>
+
+#include <gtest/gtest.h>
 
 #include "compiler/ir/ir.h"
 #include "tests/unit/compiler/test_support.h"
@@ -58,33 +58,61 @@ struct KindCase {
 };
 
 const KindCase kKinds[] = {
-    {"play", "module main = play \"a.wav\" on error -> other next done", "play",
-     {"on error -> other", "next -> done"}, ir::CommandKind::Play},
-    {"say", "module main = say \"Hi {call.from}\" voice \"anna\" next done", "say", {"next -> done"},
+    {"play",
+     "module main = play \"a.wav\" on error -> other next done",
+     "play",
+     {"on error -> other", "next -> done"},
+     ir::CommandKind::Play},
+    {"say",
+     "module main = say \"Hi {call.from}\" voice \"anna\" next done",
+     "say",
+     {"next -> done"},
      ir::CommandKind::Say},
     {"input",
      "module main = input digits 4 into pin prompt \"PIN\" on timeout -> other on invalid -> other next done",
-     "input", {"on timeout -> other", "on invalid -> other", "next -> done"}, ir::CommandKind::Collect},
-    {"menu", "module main = menu \"Press\" { 1 -> done \"#\" -> other } on invalid -> other", "menu",
-     {"1 -> done", "# -> other", "on invalid -> other"}, ir::CommandKind::Collect},
+     "input",
+     {"on timeout -> other", "on invalid -> other", "next -> done"},
+     ir::CommandKind::Collect},
+    {"menu",
+     "module main = menu \"Press\" { 1 -> done \"#\" -> other } on invalid -> other",
+     "menu",
+     {"1 -> done", "# -> other", "on invalid -> other"},
+     ir::CommandKind::Collect},
     {"switch",
      "expect ivr.vip: bool\ntrigger vip = ivr.vip == true\n"
      "module main = switch { when vip -> other when call.from == \"x\" -> done after -> done }",
-     "switch", {"when vip -> other", "when (== call.from \"x\") -> done", "after -> done"}, std::nullopt},
-    {"queue", "module main = queue \"support\" reason \"1084CC0B\" timeout 1m on timeout -> other", "queue",
-     {"on timeout -> other"}, ir::CommandKind::Enqueue},
-    {"transfer", "module main = transfer \"+4940111\" on error -> other", "transfer", {"on error -> other"},
+     "switch",
+     {"when vip -> other", "when (== call.from \"x\") -> done", "after -> done"},
+     std::nullopt},
+    {"queue",
+     "module main = queue \"support\" reason \"1084CC0B\" timeout 1m on timeout -> other",
+     "queue",
+     {"on timeout -> other"},
+     ir::CommandKind::Enqueue},
+    {"transfer",
+     "module main = transfer \"+4940111\" on error -> other",
+     "transfer",
+     {"on error -> other"},
      ir::CommandKind::Transfer},
     {"hangup", "module main = hangup", "hangup", {}, ir::CommandKind::Hangup},
     {"pause", "module main = pause 2s next done", "pause", {"next -> done"}, ir::CommandKind::Pause},
     {"set", "module main = set app.x = 1, app.y = \"z\" next done", "set", {"next -> done"}, std::nullopt},
-    {"email", "module main = email to \"a@b.example\" subject \"S\" body \"B\" on error -> other next done",
-     "email", {"on error -> other", "next -> done"}, std::nullopt},
+    {"email",
+     "module main = email to \"a@b.example\" subject \"S\" body \"B\" on error -> other next done",
+     "email",
+     {"on error -> other", "next -> done"},
+     std::nullopt},
     {"http",
      "module main = http post \"https://x.example/{call.id}\" json { id: call.id } timeout 2s "
      "map ivr.name = response.name\n  on error -> other next done",
-     "http", {"on error -> other", "next -> done"}, std::nullopt},
+     "http",
+     {"on error -> other", "next -> done"},
+     std::nullopt},
 };
+
+void PrintTo(const KindCase& k, std::ostream* os) {
+  *os << k.name;
+}
 
 class LowerKind : public ::testing::TestWithParam<KindCase> {};
 
@@ -117,12 +145,15 @@ TEST_P(LowerKind, DumpIsStable) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Ir, LowerKind, ::testing::ValuesIn(kKinds),
-                         [](const ::testing::TestParamInfo<KindCase>& info) { return std::string(info.param.name); });
+                         [](const ::testing::TestParamInfo<KindCase>& info) {
+                           return std::string(info.param.name);
+                         });
 
 TEST(Lower, HttpAndEmailBecomeAutomations) {
   auto f = lower_clean(
       "flow t\nstart main\nexpect ivr.email: string\n"
-      "module main = http post \"https://x.example\" json { a: 1 } timeout 2s retries 2 map ivr.name = response.n "
+      "module main = http post \"https://x.example\" json { a: 1 } timeout 2s retries 2 map ivr.name = "
+      "response.n "
       "next mail\n"
       "module mail = email to ivr.email subject \"S\" body \"B\" next bye\nmodule bye = hangup\n");
   ASSERT_TRUE(f);
@@ -159,8 +190,9 @@ TEST(Lower, NamedAutomationsAndTheirAttachments) {
 }
 
 TEST(Lower, FixedCallSlotsComeFirst) {
-  auto f = lower_clean("flow t\nstart main\nexpect ivr.tier: \"gold\" | \"silver\" secret\n"
-                       "module main = switch { when ivr.tier == \"gold\" -> bye after -> bye }\nmodule bye = hangup\n");
+  auto f = lower_clean(
+      "flow t\nstart main\nexpect ivr.tier: \"gold\" | \"silver\" secret\n"
+      "module main = switch { when ivr.tier == \"gold\" -> bye after -> bye }\nmodule bye = hangup\n");
   ASSERT_TRUE(f);
   ASSERT_GE(f->slots.size(), ir::kFixedSlots + 1);
   EXPECT_EQ(f->slots[ir::kSlotCallId].name, "call.id");
@@ -175,8 +207,9 @@ TEST(Lower, FixedCallSlotsComeFirst) {
 }
 
 TEST(Lower, HeaderFields) {
-  auto f = lower_clean("flow t\nstart main\nnumbers \"+4940999\"\ntimezone \"Europe/Berlin\"\n"
-                       "cti nexj \"https://crm.example.com/rpc\"\nmodule main = hangup\n");
+  auto f = lower_clean(
+      "flow t\nstart main\nnumbers \"+4940999\"\ntimezone \"Europe/Berlin\"\n"
+      "cti nexj \"https://crm.example.com/rpc\"\nmodule main = hangup\n");
   ASSERT_TRUE(f);
   EXPECT_EQ(f->name, "t");
   EXPECT_EQ(f->numbers, (std::vector<std::string>{"+4940999"}));

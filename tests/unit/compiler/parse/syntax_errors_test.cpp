@@ -1,10 +1,10 @@
 // Syntax errors: our wording (never ANTLR's own messages), the location of
 // each error, and recovery that gives one error per broken definition.
-#include <gtest/gtest.h>
-
 #include <fstream>
 #include <random>
 #include <sstream>
+
+#include <gtest/gtest.h>
 
 #include "tests/unit/compiler/test_support.h"
 
@@ -14,13 +14,15 @@ namespace {
 using test::parse_source;
 
 // Phrases of ANTLR's default error messages; none may ever reach a user.
-constexpr const char* kAntlrPhrases[] = {"mismatched input", "extraneous", "no viable alternative",
-                                         "token recognition", "missing IDENT", "<EOF>", "expecting {"};
+constexpr const char* kAntlrPhrases[] = {"mismatched input",  "extraneous",    "no viable alternative",
+                                         "token recognition", "missing IDENT", "<EOF>",
+                                         "expecting {"};
 
 void expect_our_wording(const std::vector<std::string>& messages, const std::string& context) {
   for (const auto& m : messages)
     for (const char* phrase : kAntlrPhrases)
-      EXPECT_EQ(m.find(phrase), std::string::npos) << "ANTLR wording '" << phrase << "' in: " << m << "\n" << context;
+      EXPECT_EQ(m.find(phrase), std::string::npos) << "ANTLR wording '" << phrase << "' in: " << m << "\n"
+                                                   << context;
 }
 
 size_t error_count(const test::Parsed& p) {
@@ -35,6 +37,10 @@ struct Broken {
   const char* message;  // the first (and only) error
   const char* where;    // "line:col" of it
 };
+
+void PrintTo(const Broken& b, std::ostream* os) {
+  *os << b.name;
+}
 
 class BrokenDefinition : public ::testing::TestWithParam<Broken> {};
 
@@ -57,21 +63,24 @@ const Broken kBroken[] = {
      "pause, set, email, http)",
      "2:12"},
     {"missing_module_kind", "flow x\nmodule b = \nmodule c = hangup\n",
-     "expected a module kind (play, say, input, menu, switch, queue, transfer, hangup, pause, set, email, http) "
+     "expected a module kind (play, say, input, menu, switch, queue, transfer, hangup, pause, set, email, "
+     "http) "
      "after '='",
      "2:11"},
-    {"next_without_target", "flow x\nmodule a = play \"x\" next\nmodule c = hangup\n", "expected a name after 'next'",
-     "2:25"},
+    {"next_without_target", "flow x\nmodule a = play \"x\" next\nmodule c = hangup\n",
+     "expected a name after 'next'", "2:25"},
     {"play_without_argument", "flow x\nmodule a = play\n  next c\nmodule c = hangup\n",
      "unexpected 'next'; expected an expression", "3:3"},
     {"comparison_without_right_side", "flow x\ntrigger t = ivr.a ==\nmodule a = hangup\n",
      "expected an expression after '=='", "2:21"},
-    {"unclosed_parenthesis", "flow x\ntrigger t = (ivr.a == 1\nmodule a = hangup\n", "expected ')' after '1'", "2:24"},
+    {"unclosed_parenthesis", "flow x\ntrigger t = (ivr.a == 1\nmodule a = hangup\n", "expected ')' after '1'",
+     "2:24"},
     {"stray_closing_parenthesis", "flow x\ntrigger t = ivr.a == 1)\nmodule a = hangup\n",
      "unexpected ')'; expected a definition (flow, start, module, trigger, automation, let, expect, import, "
      "numbers, timezone, cti)",
      "2:23"},
-    {"branch_without_target", "flow x\nmodule a = switch {\n  when ivr.a -> \n  after -> b\n}\nmodule b = hangup\n",
+    {"branch_without_target",
+     "flow x\nmodule a = switch {\n  when ivr.a -> \n  after -> b\n}\nmodule b = hangup\n",
      "missing a name before 'after'", "4:3"},
     {"branch_without_when", "flow x\nmodule a = switch {\n  ivr.a -> b\n  after -> b\n}\nmodule b = hangup\n",
      "unexpected 'ivr'; expected 'when', '}' or 'after'", "3:3"},
@@ -81,9 +90,10 @@ const Broken kBroken[] = {
      "unexpected '}'; expected a JSON value", "2:42"},
     {"json_object_not_closed", "flow x\nautomation z = post \"http://x\" json { a: 1 \nmodule a = hangup\n",
      "expected ',' or '}' after '1'", "2:43"},
-    {"expect_without_colon", "flow x\nexpect ivr.a string\nmodule a = hangup\n", "missing ':' before 'string'", "2:14"},
-    {"expect_without_type", "flow x\nexpect ivr.a:\nmodule a = hangup\n", "expected a name or a string after ':'",
-     "2:14"},
+    {"expect_without_colon", "flow x\nexpect ivr.a string\nmodule a = hangup\n",
+     "missing ':' before 'string'", "2:14"},
+    {"expect_without_type", "flow x\nexpect ivr.a:\nmodule a = hangup\n",
+     "expected a name or a string after ':'", "2:14"},
     {"start_without_name", "flow x\nstart\nmodule a = hangup\n", "expected a name after 'start'", "2:6"},
     {"flow_without_name", "flow\nstart a\nmodule a = hangup\n", "expected a name after 'flow'", "1:5"},
     {"let_without_name", "flow x\nlet = 3\nmodule a = hangup\n", "missing a name before '='", "2:5"},
@@ -96,23 +106,30 @@ const Broken kBroken[] = {
     {"broken_template_hole", "flow x\nmodule a = say \"{ivr.a ==}\"\n  next b\nmodule b = hangup\n",
      "expected an expression after '=='", "2:26"},
     {"import_without_path", "flow x\nimport\nmodule a = hangup\n", "expected a string after 'import'", "2:7"},
-    {"numbers_without_number", "flow x\nnumbers\nmodule a = hangup\n", "expected a string after 'numbers'", "2:8"},
-    {"cti_without_endpoint", "flow x\ncti nexj\nmodule a = hangup\n", "expected an expression after 'nexj'", "2:9"},
+    {"numbers_without_number", "flow x\nnumbers\nmodule a = hangup\n", "expected a string after 'numbers'",
+     "2:8"},
+    {"cti_without_endpoint", "flow x\ncti nexj\nmodule a = hangup\n", "expected an expression after 'nexj'",
+     "2:9"},
     {"automation_without_action", "flow x\nautomation z = \nmodule a = hangup\n",
      "expected 'set', 'email' or a name after '='", "2:15"},
     {"on_call_without_event", "flow x\nautomation z = post \"http://x\" on call\nmodule a = hangup\n",
      "expected 'start' or 'end' after 'call'", "2:39"},
-    {"hours_without_end", "flow x\ntrigger t = now in 09:00\nmodule a = hangup\n", "expected '-' after '09:00'",
-     "2:25"},
+    {"hours_without_end", "flow x\ntrigger t = now in 09:00\nmodule a = hangup\n",
+     "expected '-' after '09:00'", "2:25"},
     {"list_not_closed", "flow x\ntrigger t = ivr.a in [1, \nmodule a = hangup\n",
      "expected an expression after ','", "2:25"},
-    {"broken_hole_parenthesis", "flow x\nmodule a = say \"{(}\"\n", "expected an expression after '('", "2:19"},
-    {"truncated_after_equals", "flow x\nmodule a =", "expected a module kind (play, say, input, menu, switch, queue, "
-     "transfer, hangup, pause, set, email, http) after '='", "2:11"},
+    {"broken_hole_parenthesis", "flow x\nmodule a = say \"{(}\"\n", "expected an expression after '('",
+     "2:19"},
+    {"truncated_after_equals", "flow x\nmodule a =",
+     "expected a module kind (play, say, input, menu, switch, queue, "
+     "transfer, hangup, pause, set, email, http) after '='",
+     "2:11"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Recovery, BrokenDefinition, ::testing::ValuesIn(kBroken),
-                         [](const ::testing::TestParamInfo<Broken>& info) { return std::string(info.param.name); });
+                         [](const ::testing::TestParamInfo<Broken>& info) {
+                           return std::string(info.param.name);
+                         });
 
 TEST(SyntaxErrors, OneErrorPerBrokenDefinitionInOneFile) {
   auto p = parse_source(R"(flow x
@@ -163,7 +180,9 @@ TEST(SyntaxErrors, UnterminatedStringThenTheRestParses) {
 }
 
 TEST(SyntaxErrors, InvalidUtf8IsOneErrorPerRun) {
-  auto p = parse_source("flow x\nmodule a = say \"Gr\xfc\xdf" "e\" next b\nmodule b = say \"\xff\" next a\n");
+  auto p = parse_source(
+      "flow x\nmodule a = say \"Gr\xfc\xdf"
+      "e\" next b\nmodule b = say \"\xff\" next a\n");
   ASSERT_EQ(p->diags.all().size(), 2u) << p->text();
   for (const auto& d : p->diags.all()) EXPECT_EQ(std::string(d.code()), "FL003");
   EXPECT_EQ(p->file->modules.size(), 2u);
@@ -177,7 +196,8 @@ TEST(SyntaxErrors, BinaryGarbageIsOneError) {
   ASSERT_EQ(p->diags.all().size(), 1u) << p->text();
   EXPECT_EQ(std::string(p->diags.all()[0].code()), "FL003");
   ASSERT_EQ(p->diags.all()[0].notes.size(), 1u);
-  EXPECT_NE(p->diags.all()[0].notes[0].message.find("does not look like a UTF-8 text file"), std::string::npos);
+  EXPECT_NE(p->diags.all()[0].notes[0].message.find("does not look like a UTF-8 text file"),
+            std::string::npos);
 }
 
 TEST(SyntaxErrors, Utf16IsNotText) {

@@ -1,10 +1,10 @@
 // Every diagnostic code of compiler/diag/diag_codes.def (notes aside) is
 // produced by some input of the table below. A new code without an input
 // here fails DiagCoverage.EveryCodeHasAnInput.
-#include <gtest/gtest.h>
-
 #include <functional>
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "tests/unit/compiler/test_support.h"
 
@@ -45,7 +45,10 @@ std::vector<CodeCase> cases() {
       {"FL008", flow_with("let n = (((1)))"), {}, [](CompileOptions& o) { o.limits.max_nesting = 2; }},
       {"FL009", flow_with("let n = 1 " + repeat("@ ", 101))},
       {"FL010", flow_with("let s = \"{\"")},
-      {"FL011", flow_with("let a = 1\nlet b = 2"), {}, [](CompileOptions& o) { o.limits.max_definitions = 3; }},
+      {"FL011",
+       flow_with("let a = 1\nlet b = 2"),
+       {},
+       [](CompileOptions& o) { o.limits.max_definitions = 3; }},
       // ---- structure and names
       {"FL101", "start main\nmodule main = hangup\n"},
       {"FL102", "flow t\nflow u\nstart main\nmodule main = hangup\n"},
@@ -54,7 +57,8 @@ std::vector<CodeCase> cases() {
       {"FL105", flow_with("module main = hangup")},
       {"FL106", flow_with("module a = say \"x\" next nowhere")},
       {"FL107", flow_with("automation a = get \"https://x.example\" when nothing")},
-      {"FL108", "flow t\nstart main\nmodule main = play \"a.wav\" on enter nothing next bye\nmodule bye = hangup\n"},
+      {"FL108",
+       "flow t\nstart main\nmodule main = play \"a.wav\" on enter nothing next bye\nmodule bye = hangup\n"},
       {"FL109", flow_with("trigger t = nothing")},
       {"FL110", flow_with("import \"missing.flow\"")},
       {"FL111", flow_with("import \"lib.flow\""), {{"lib.flow", "import \"main.flow\"\n"}}},
@@ -96,13 +100,17 @@ std::vector<CodeCase> cases() {
       {"FL307", flow_with("module a = input digits 99 into pin prompt \"PIN\" next main")},
       // ---- the flow graph
       {"FL401", flow_with("module lost = hangup")},
-      {"FL402", "flow t\nstart main\nexpect ivr.b: bool\nmodule main = switch { when ivr.b -> bye }\nmodule bye = hangup\n"},
+      {"FL402",
+       "flow t\nstart main\nexpect ivr.b: bool\nmodule main = switch { when ivr.b -> bye }\nmodule bye = "
+       "hangup\n"},
       {"FL403", "flow t\nstart main\nmodule main = say \"x\"\n"},
       {"FL404", "flow t\nstart main\nmodule main = set app.n = 1 next main\n"},
-      {"FL405", "flow t\nstart main\nmodule main = switch { when true -> bye when true -> bye after -> bye }\n"
-                "module bye = hangup\n"},
-      {"FL406", "flow t\nstart main\nmodule main = http get \"https://x.example\" timeout 11s next bye\n"
-                "module bye = hangup\n"},
+      {"FL405",
+       "flow t\nstart main\nmodule main = switch { when true -> bye when true -> bye after -> bye }\n"
+       "module bye = hangup\n"},
+      {"FL406",
+       "flow t\nstart main\nmodule main = http get \"https://x.example\" timeout 11s next bye\n"
+       "module bye = hangup\n"},
       {"FL407", "flow t\nstart main\nmodule main = menu \"m\" { 1 -> bye 1 -> bye }\nmodule bye = hangup\n"},
       {"FL408", "flow t\nstart main\nmodule main = queue \"q\" next bye\nmodule bye = hangup\n"},
       {"FL409", flow_with("let unused = 1")},
@@ -126,8 +134,8 @@ TEST(DiagCoverage, EveryCodeHasAnInput) {
   for (size_t i = 0; i < static_cast<size_t>(DiagId::Count); ++i) {
     const DiagInfo& info = diag_info(static_cast<DiagId>(i));
     if (info.severity == Severity::Note || kNotProducible.count(info.code)) continue;
-    EXPECT_TRUE(covered.count(info.code)) << info.code << " (\"" << info.format
-                                          << "\") has no input in diag_coverage_test.cpp";
+    EXPECT_TRUE(covered.count(info.code))
+        << info.code << " (\"" << info.format << "\") has no input in diag_coverage_test.cpp";
   }
 }
 

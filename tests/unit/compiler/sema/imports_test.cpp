@@ -30,8 +30,9 @@ TEST(Imports, DefinitionsOfALibraryAreVisible) {
 }
 
 TEST(Imports, PathsAreRelativeToTheImportingFile) {
-  MemoryFileSystem fs{{"lib/vip.flow", "import \"common/base.flow\"\ntrigger vip = ivr.vip == true\n"
-                                       "automation notify = get \"https://x.example\"\n"},
+  MemoryFileSystem fs{{"lib/vip.flow",
+                       "import \"common/base.flow\"\ntrigger vip = ivr.vip == true\n"
+                       "automation notify = get \"https://x.example\"\n"},
                       {"lib/common/base.flow", "expect ivr.vip: bool\n"}};
   Compilation c = compile_source(kFlowUsingVip, fs);
   EXPECT_TRUE(c.ok()) << rendered(c);
@@ -39,8 +40,9 @@ TEST(Imports, PathsAreRelativeToTheImportingFile) {
 }
 
 TEST(Imports, ParentDirectories) {
-  MemoryFileSystem fs{{"flows/main.flow", "flow t\nstart main\nimport \"../shared/x.flow\"\n"
-                                          "module main = play \"a.wav\" wait ready up to 1s next bye\nmodule bye = hangup\n"},
+  MemoryFileSystem fs{{"flows/main.flow",
+                       "flow t\nstart main\nimport \"../shared/x.flow\"\n"
+                       "module main = play \"a.wav\" wait ready up to 1s next bye\nmodule bye = hangup\n"},
                       {"shared/x.flow", "trigger ready = call.id is set\n"}};
   Compilation c = compile_file("flows/main.flow", fs, test::test_options());
   EXPECT_TRUE(c.ok()) << rendered(c);
@@ -83,8 +85,9 @@ TEST(Imports, SelfImportIsACycle) {
 }
 
 TEST(Imports, LibraryMayNotHoldFlowItems) {
-  MemoryFileSystem fs{{"lib.flow", "flow other\nstart x\nnumbers \"+4940999\"\ntimezone \"UTC\"\n"
-                                   "cti nexj \"https://x.example\"\nmodule x = hangup\n"}};
+  MemoryFileSystem fs{{"lib.flow",
+                       "flow other\nstart x\nnumbers \"+4940999\"\ntimezone \"UTC\"\n"
+                       "cti nexj \"https://x.example\"\nmodule x = hangup\n"}};
   Compilation c = compile_source(test::flow_with("import \"lib.flow\""), fs);
   auto all = test::codes(c);
   EXPECT_EQ(std::count(all.begin(), all.end(), "FL112"), 6) << rendered(c);
@@ -102,7 +105,8 @@ TEST(Imports, RedefinitionAcrossFilesPointsAtBoth) {
 }
 
 TEST(Imports, UnusedDefinitionsOfALibraryAreNotReported) {
-  MemoryFileSystem fs{{"lib.flow", "let a = 1\ntrigger t = call.id is set\nautomation x = get \"https://x.example\"\n"}};
+  MemoryFileSystem fs{
+      {"lib.flow", "let a = 1\ntrigger t = call.id is set\nautomation x = get \"https://x.example\"\n"}};
   Compilation c = compile_source(test::flow_with("import \"lib.flow\""), fs);
   EXPECT_FALSE(has_code(c, "FL409")) << rendered(c);
 }

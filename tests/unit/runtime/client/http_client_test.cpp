@@ -1,7 +1,7 @@
 // The HTTP client against a local Beast server on port 0: JSON, connection
 // reuse, timeouts that block nothing else, retries and backoff, refusals,
 // size limits, https with a CA made at test time, shutdown.
-#include <gtest/gtest.h>
+#include "runtime/client/http_client.h"
 
 #include <algorithm>
 #include <atomic>
@@ -11,8 +11,8 @@
 #include <thread>
 
 #include <boost/asio/io_context.hpp>
+#include <gtest/gtest.h>
 
-#include "runtime/client/http_client.h"
 #include "tests/unit/runtime/client/test_server.h"
 
 namespace flowc::testing {
@@ -216,8 +216,10 @@ TEST(HttpClient, SlowRequestsNeverBlockFastOnes) {
       if (order.size() == total) all_done.set_value();
     };
   };
-  for (int i = 0; i < 10; ++i) client.send(get(server.url("/slow/" + std::to_string(i)), 1500), record("slow"));
-  for (int i = 0; i < 10; ++i) client.send(get(server.url("/fast/" + std::to_string(i)), 10'000), record("fast"));
+  for (int i = 0; i < 10; ++i)
+    client.send(get(server.url("/slow/" + std::to_string(i)), 1500), record("slow"));
+  for (int i = 0; i < 10; ++i)
+    client.send(get(server.url("/fast/" + std::to_string(i)), 10'000), record("fast"));
   ASSERT_EQ(all_done.get_future().wait_for(kBound), std::future_status::ready);
 
   // Every fast request finished before the first slow one (which only ends
@@ -227,7 +229,8 @@ TEST(HttpClient, SlowRequestsNeverBlockFastOnes) {
   EXPECT_EQ(order, expected);
   size_t timeouts = std::count_if(results.begin(), results.end(),
                                   [](const HttpResponse& r) { return r.error == HttpError::Timeout; });
-  size_t ok = std::count_if(results.begin(), results.end(), [](const HttpResponse& r) { return r.success(); });
+  size_t ok =
+      std::count_if(results.begin(), results.end(), [](const HttpResponse& r) { return r.success(); });
   EXPECT_EQ(timeouts, 10u);
   EXPECT_EQ(ok, 10u);
 }
@@ -364,7 +367,8 @@ TEST(HttpClient, RefusesCrLfInHeadersAndUrls) {
 
 TEST(HttpClient, RefusesUnsupportedSchemesAndBadUrls) {
   HttpClient client;
-  EXPECT_EQ(send_sync(client, get("ftp://example.com/x")).detail, "unsupported URL scheme 'ftp' (use http:// or https://)");
+  EXPECT_EQ(send_sync(client, get("ftp://example.com/x")).detail,
+            "unsupported URL scheme 'ftp' (use http:// or https://)");
   EXPECT_EQ(send_sync(client, get("mailto:a@b.example")).detail,
             "unsupported URL scheme 'mailto' (use http:// or https://)");
   EXPECT_EQ(send_sync(client, get("")).detail, "the URL is empty");
@@ -469,7 +473,9 @@ class Https : public ::testing::Test {
         },
         &tls_);
   }
-  std::string url(const std::string& host) { return "https://" + host + ":" + std::to_string(server_->port()) + "/x"; }
+  std::string url(const std::string& host) {
+    return "https://" + host + ":" + std::to_string(server_->port()) + "/x";
+  }
 
   std::string dir_;
   TestServer::Tls tls_;

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <optional>
 #include <thread>
-
 #include <unistd.h>
 
 #include <boost/asio/dispatch.hpp>
@@ -108,7 +107,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void answer(TestAnswer a) {
     if (a.drop) return close();
-    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(a.status), 11);
+    auto res =
+        std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(a.status), 11);
     res->set(bhttp::field::content_type, a.content_type);
     res->keep_alive(req_.keep_alive());
     res->body() = std::move(a.body);
@@ -172,13 +172,17 @@ TestServer::~TestServer() {
   // impl_ goes now: its io_context destroys the sessions still queued.
 }
 
-uint16_t TestServer::port() const { return impl_->acceptor.local_endpoint().port(); }
+uint16_t TestServer::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
 
 std::string TestServer::url(const std::string& path) const {
   return std::string(impl_->tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(port()) + path;
 }
 
-size_t TestServer::connections() const { return impl_->connections; }
+size_t TestServer::connections() const {
+  return impl_->connections;
+}
 
 size_t TestServer::requests() const {
   std::lock_guard lock(impl_->mu);
@@ -198,19 +202,23 @@ uint16_t TestServer::closed_port() {
   return port;
 }
 
-bool make_self_signed_cert(const std::string& dir, TestServer::Tls* out, const std::string& subject_alt_names) {
+bool make_self_signed_cert(const std::string& dir, TestServer::Tls* out,
+                           const std::string& subject_alt_names) {
   std::filesystem::create_directories(dir);
   out->cert_file = dir + "/cert.pem";
   out->key_file = dir + "/key.pem";
-  std::string cmd = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost"
-                    " -addext subjectAltName=" + subject_alt_names + " -keyout '" +
-                    out->key_file + "' -out '" + out->cert_file + "' >'" + dir + "/openssl.log' 2>&1";
+  std::string cmd =
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost"
+      " -addext subjectAltName=" +
+      subject_alt_names + " -keyout '" + out->key_file + "' -out '" + out->cert_file + "' >'" + dir +
+      "/openssl.log' 2>&1";
   return std::system(cmd.c_str()) == 0 && std::filesystem::exists(out->cert_file);
 }
 
 std::string temp_dir(const std::string& name) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string unique = name + "-" + (info ? std::string(info->name()) : "x") + "-" + std::to_string(::getpid());
+  std::string unique =
+      name + "-" + (info ? std::string(info->name()) : "x") + "-" + std::to_string(::getpid());
   auto dir = std::filesystem::temp_directory_path() / "flowc-client-tests" / unique;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);

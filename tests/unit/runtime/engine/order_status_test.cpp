@@ -198,7 +198,7 @@ TEST_P(OrderStatus, SecretsAreRedacted) {
   EXPECT_EQ(trace.find("ann@example.com"), std::string::npos) << trace;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, OrderStatus, ::testing::Values(Backend::Interp),
+INSTANTIATE_TEST_SUITE_P(Backends, OrderStatus, ::testing::Values(Backend::Interp, Backend::Jit),
                          [](const auto& info) { return std::string(backend_name(info.param)); });
 
 }  // namespace

@@ -1,0 +1,323 @@
+// JIT against interpreter on examples/order_status, in one run: nanoseconds
+// per trigger evaluation, per switch decision (the flow's two switches over
+// its triggers, nothing else) and per whole event of scripted calls (with
+// the runtime's work: commands, trace, requests). Prints Google Benchmark's
+// table, then a summary table with the ratio and the same as JSON.
+//
+//   engine_bench [--benchmark_filter=…] [--benchmark_min_time=…]
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
+
+#include "compiler/codegen/jit.h"
+#include "compiler/driver/compile.h"
+#include "compiler/interp/interpreter.h"
+#include "compiler/ir/ir.h"
+#include "compiler/ir/tables.h"
+#include "stdlib/call_state.h"
+#include "stdlib/scratch.h"
+
+namespace {
+
+using flowc::ir::ExprOp;
+using nlohmann::json;
+
+constexpr int64_t kNow = 1'795'000'000'000;
+
+// One flow loaded on both engines.
+struct Loaded {
+  std::unique_ptr<flowc::ir::Flow> flow;
+  flowc::stdlib::FlowTables tables;
+  std::unique_ptr<flowc::stdlib::FlowCode> interp, jit;
+  flowc::stdlib::FlowCode& code(bool jit_engine) { return jit_engine ? *jit : *interp; }
+};
+
+struct World {
+  std::unique_ptr<flowc::codegen::JitContext> jit;
+  flowc::stdlib::TimeZoneCache zones;
+  Loaded order_status;  // examples/order_status
+  Loaded decisions;     // its triggers and switches, and nothing else
+};
+
+World* g_world = nullptr;  // set up in main before the benchmarks run
+
+bool load(World& w, Loaded& l, std::unique_ptr<flowc::ir::Flow> flow) {
+  l.flow = std::move(flow);
+  l.tables = flowc::ir::make_tables(*l.flow, w.zones);
+  l.interp = flowc::interp::make_interpreter(*l.flow);
+  std::string error;
+  l.jit = flowc::codegen::compile(*w.jit, *l.flow, &error);
+  if (!l.jit)
+    std::fprintf(stderr, "engine_bench: cannot compile %s: %s\n", l.flow->name.c_str(), error.c_str());
+  return l.jit != nullptr;
+}
+
+flowc::ir::ExprPtr trigger_ref(uint32_t index) {
+  auto e = std::make_unique<flowc::ir::Expr>();
+  e->op = ExprOp::Trigger;
+  e->type = flowc::ValueType::Bool;
+  e->index = index;
+  return e;
+}
+
+// order_status's routing as a flow of its own: route_known (when
+// customer_found → premium_check, after → ask_reference) and premium_check
+// (when premium → agents, after → send_email); every leaf suspends with the
+// timer kept, so a run is the decision and nothing else.
+std::unique_ptr<flowc::ir::Flow> decision_flow(const flowc::ir::Flow& src) {
+  auto f = std::make_unique<flowc::ir::Flow>();
+  f->name = "decisions";
+  f->slots = src.slots;
+  for (const auto& t : src.triggers) f->triggers.push_back({t.name, t.condition->clone()});
+  f->states.push_back({"route", "switch", 0, {}, ""});
+  auto branch = [&](uint32_t trigger, uint32_t then_block, uint32_t else_block) {
+    flowc::ir::Block b;
+    b.term.op = flowc::ir::TermOp::Branch;
+    b.term.cond = trigger_ref(trigger);
+    b.term.target = then_block;
+    b.term.other = else_block;
+    return b;
+  };
+  auto leaf = [] {
+    flowc::ir::Block b;
+    b.term.op = flowc::ir::TermOp::Suspend;
+    b.term.timer = flowc::ir::TimerOp::Keep;
+    b.term.target = 0;
+    return b;
+  };
+  f->blocks.push_back(branch(0, 1, 2));  // b0 route_known: customer_found
+  f->blocks.push_back(branch(1, 3, 4));  // b1 premium_check: premium
+  f->blocks.push_back(leaf());           // b2 ask_reference
+  f->blocks.push_back(leaf());           // b3 agents
+  f->blocks.push_back(leaf());           // b4 send_email
+  return f;
+}
+
+// A call on one engine with a known caller (email set, premium).
+struct Call {
+  flowc::stdlib::CallState state;
+  explicit Call(Loaded& l, bool jit_engine)
+      : state(l.tables, l.code(jit_engine), "c-1", "+4930123456", "+4940999", kNow) {
+    state.write({{"ivr.email", "a@b.example"}, {"ivr.premium", true}, {"ivr.track_id", "T-1"}}, kNow);
+  }
+};
+
+// ---------------------------------------------------------------- benchmarks
+
+void trigger_eval(benchmark::State& st, bool jit_engine, uint32_t trigger) {
+  Loaded& l = g_world->order_status;
+  Call call(l, jit_engine);
+  flowc::stdlib::FlowCode& code = l.code(jit_engine);
+  rt_call* raw = call.state.raw();
+  for (auto _ : st) benchmark::DoNotOptimize(code.trigger(raw, trigger));
+}
+
+void switch_decision(benchmark::State& st, bool jit_engine) {
+  Loaded& l = g_world->decisions;
+  Call call(l, jit_engine);
+  flowc::stdlib::FlowCode& code = l.code(jit_engine);
+  rt_call* raw = call.state.raw();
+  rt_event ev{};
+  ev.kind = RT_EV_SESSION_WRITE;
+  raw->event = &ev;
+  for (auto _ : st) {
+    raw->resume = 0;
+    benchmark::DoNotOptimize(code.on_event(raw));
+  }
+  raw->event = nullptr;
+}
+
+// Whole calls through CallState, as the engine runs them; time per event.
+struct ScriptStep {
+  uint32_t kind;
+  const char* digits = nullptr;
+  const char* agent = nullptr;
+  bool finish = false, ok = true;
+  const char* write = nullptr;  // JSON
+};
+
+void whole_events(benchmark::State& st, bool jit_engine, const std::vector<ScriptStep>& script) {
+  Loaded& l = g_world->order_status;
+  flowc::stdlib::FlowCode& code = l.code(jit_engine);
+  flowc::stdlib::Scratch scratch;
+  std::vector<json> writes;
+  for (const auto& s : script) writes.push_back(s.write ? json::parse(s.write) : json());
+  const json response = json::object();
+  size_t events = 0;
+  for (auto _ : st) {
+    flowc::stdlib::CallState cs(l.tables, code, "c-1", "+4930123456", "+4940999", kNow);
+    std::vector<uint32_t> pending;
+    int64_t now = kNow;
+    for (size_t i = 0; i < script.size(); ++i) {
+      const ScriptStep& s = script[i];
+      now += 100;
+      if (s.kind == RT_EV_START) {
+        cs.start(scratch, now);
+      } else {
+        if (s.write) cs.write(writes[i], now);
+        if (s.finish && !pending.empty()) {
+          cs.automation_finished(pending.front(), s.ok, &response, "", now);
+          pending.erase(pending.begin());
+        }
+        rt_event ev{};
+        ev.kind = s.kind;
+        auto str = [](const char* p) {
+          rt_value v{};
+          v.tag = RT_STR;
+          v.len = static_cast<uint32_t>(std::strlen(p));
+          v.u.str = p;
+          return v;
+        };
+        if (s.digits) ev.digits = str(s.digits);
+        if (s.agent) ev.agent = str(s.agent);
+        cs.handle(ev, scratch, now);
+      }
+      for (const auto& r : cs.take_requests()) pending.push_back(r.automation);
+      benchmark::DoNotOptimize(cs.take_commands());
+      ++events;
+    }
+  }
+  st.counters["events"] = static_cast<double>(script.size());
+}
+
+// Loading a version: the interpreter wraps the IR; the JIT emits, optimises,
+// compiles and links it into a fresh JITDylib (and removes it again).
+void load_version(benchmark::State& st, bool jit_engine) {
+  const flowc::ir::Flow& flow = *g_world->order_status.flow;
+  for (auto _ : st) {
+    std::string error;
+    auto code = jit_engine ? flowc::codegen::compile(*g_world->jit, flow, &error)
+                           : flowc::interp::make_interpreter(flow);
+    if (!code) st.SkipWithError(error.c_str());
+    benchmark::DoNotOptimize(code.get());
+  }
+}
+
+const std::vector<ScriptStep> kPremiumCaller = {
+    {RT_EV_START},
+    {RT_EV_SESSION_WRITE, nullptr, nullptr, false, true, R"({"ivr.email":"a@b.example","ivr.premium":true})"},
+    {RT_EV_AUTOMATION_DONE, nullptr, nullptr, true, true},
+    {RT_EV_PROMPT_DONE},
+    {RT_EV_AGENT_ANSWERED, nullptr, "user101"},
+    {RT_EV_HANGUP},
+};
+
+const std::vector<ScriptStep> kUnknownCaller = {
+    {RT_EV_START},
+    {RT_EV_AUTOMATION_DONE, nullptr, nullptr, true, false},
+    {RT_EV_PROMPT_DONE},
+    {RT_EV_DTMF, "12"},
+    {RT_EV_INPUT_TIMEOUT},
+    {RT_EV_DTMF, "1234567"},
+    {RT_EV_SESSION_WRITE, nullptr, nullptr, false, true,
+     R"({"ivr.email":"a@b.example","ivr.track_id":"T-1"})"},
+    {RT_EV_AUTOMATION_DONE, nullptr, nullptr, true, true},
+    {RT_EV_PROMPT_DONE},
+    {RT_EV_AUTOMATION_DONE, nullptr, nullptr, true, true},
+    {RT_EV_PROMPT_DONE},
+    {RT_EV_PROMPT_DONE},
+};
+
+void register_all() {
+  for (bool jit : {false, true}) {
+    const char* e = jit ? "jit" : "interp";
+    benchmark::RegisterBenchmark((std::string("trigger/customer_found/") + e).c_str(), trigger_eval, jit, 0u)
+        ->Unit(benchmark::kNanosecond);
+    benchmark::RegisterBenchmark((std::string("trigger/premium/") + e).c_str(), trigger_eval, jit, 1u)
+        ->Unit(benchmark::kNanosecond);
+    benchmark::RegisterBenchmark((std::string("switch/route_known+premium_check/") + e).c_str(),
+                                 switch_decision, jit)
+        ->Unit(benchmark::kNanosecond);
+    benchmark::RegisterBenchmark((std::string("event/premium_caller/") + e).c_str(), whole_events, jit,
+                                 kPremiumCaller)
+        ->Unit(benchmark::kNanosecond);
+    benchmark::RegisterBenchmark((std::string("event/unknown_caller/") + e).c_str(), whole_events, jit,
+                                 kUnknownCaller)
+        ->Unit(benchmark::kNanosecond);
+    benchmark::RegisterBenchmark((std::string("load/order_status/") + e).c_str(), load_version, jit)
+        ->Unit(benchmark::kNanosecond);
+  }
+}
+
+// ---------------------------------------------------------------- summary
+
+// Google Benchmark's console output, then interp vs jit side by side.
+class SummaryReporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (const auto& r : runs) {
+      if (r.run_type != Run::RT_Iteration || r.error_occurred) continue;
+      std::string name = r.benchmark_name();
+      auto slash = name.rfind('/');
+      std::string what = name.substr(0, slash), engine = name.substr(slash + 1);
+      double ns = r.GetAdjustedRealTime();
+      auto events = r.counters.find("events");
+      if (events != r.counters.end() && events->second.value > 0) ns /= events->second.value;
+      results_[what][engine] = ns;
+    }
+  }
+
+  void Finalize() override {
+    ConsoleReporter::Finalize();
+    json out = json::array();
+    std::printf("\n%-40s %14s %14s %10s\n", "ns per operation", "interp", "jit", "speed-up");
+    for (const auto& [what, by] : results_) {
+      auto i = by.find("interp"), j = by.find("jit");
+      if (i == by.end() || j == by.end()) continue;
+      std::string label = what.rfind("event/", 0) == 0 ? what + " (per event)" : what;
+      if (what.rfind("load/", 0) == 0)  // not a speed: what the JIT pays once per version
+        std::printf("%-40s %14.1f %14.1f %10s\n", label.c_str(), i->second, j->second, "-");
+      else
+        std::printf("%-40s %14.1f %14.1f %9.2fx\n", label.c_str(), i->second, j->second,
+                    i->second / j->second);
+      out.push_back({{"case", what},
+                     {"interp_ns", i->second},
+                     {"jit_ns", j->second},
+                     {"speedup", i->second / j->second}});
+    }
+    std::printf("\n%s\n", out.dump(2).c_str());
+  }
+
+ private:
+  std::map<std::string, std::map<std::string, double>> results_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
+
+  World world;
+  std::string error;
+  world.jit = flowc::codegen::JitContext::create(&error);
+  if (!world.jit) {
+    std::fprintf(stderr, "engine_bench: %s\n", error.c_str());
+    return 1;
+  }
+  flowc::DiskFileSystem disk;
+  flowc::CompileOptions options;
+  auto c = flowc::compile_file(FLOWC_SOURCE_DIR "/examples/order_status/order_status.flow", disk, options);
+  if (!c.ok() || !c.flow) {
+    std::fprintf(stderr, "engine_bench: examples/order_status does not compile\n");
+    return 1;
+  }
+  auto decisions = decision_flow(*c.flow);
+  if (!load(world, world.order_status, std::move(c.flow)) ||
+      !load(world, world.decisions, std::move(decisions)))
+    return 1;
+  g_world = &world;
+
+  register_all();
+  SummaryReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  g_world = nullptr;
+  return 0;
+}

@@ -1,0 +1,236 @@
+// End to end over real HTTP: `flowc serve examples/` with the CRM stub and
+// the SMTP sink, driving the babelforce scenarios and the faults of
+// DESIGN.md §5 as a telephony platform and a CRM would.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <thread>
+
+#include "tests/e2e/harness.h"
+
+namespace flowc::e2e {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+constexpr const char* kToken = "e2e-token-0123456789abcdef";
+
+// The three processes of the demo, started for one test.
+struct Stack {
+  std::string dir;
+  std::unique_ptr<Process> smtp, crm, flowc;
+  uint16_t smtp_port = 0, crm_port = 0, port = 0;
+
+  // crm_mode: ok | slow | down | 500 | garbage
+  void start(const std::string& test, const std::string& crm_mode = "ok", std::vector<std::string> extra = {}) {
+    dir = scratch_dir(test);
+    smtp = std::make_unique<Process>(
+        "smtp_sink",
+        std::vector<std::string>{bin("tools/smtp_sink/smtp_sink"), "--listen", "127.0.0.1:0", "--dir", dir + "/mail",
+                                 "--port-file", dir + "/smtp.port"},
+        std::map<std::string, std::string>{}, dir + "/smtp.log");
+    smtp_port = wait_for_port_file(dir + "/smtp.port", *smtp);
+    ASSERT_NE(smtp_port, 0) << smtp->log();
+    crm = std::make_unique<Process>(
+        "crm_stub",
+        std::vector<std::string>{bin("examples/order_status/crm_stub/crm_stub"), "--listen", "127.0.0.1:0",
+                                 "--port-file", dir + "/crm.port", "--flowc-port-file", dir + "/flowc.port",
+                                 "--customers", source_dir() + "/examples/order_status/crm_stub/customers.json",
+                                 "--token", kToken, "--mode", crm_mode, "--delay-ms",
+                                 crm_mode == "slow" ? "3000" : "0"},
+        std::map<std::string, std::string>{}, dir + "/crm.log");
+    crm_port = wait_for_port_file(dir + "/crm.port", *crm);
+    ASSERT_NE(crm_port, 0) << crm->log();
+    {
+      std::ofstream tokens(dir + "/tokens");
+      tokens << kToken << "\n";
+    }
+    std::vector<std::string> argv{bin("tools/flowc/flowc"), "serve", source_dir() + "/examples",
+                                  "--listen",            "127.0.0.1:0",
+                                  "--port-file",         dir + "/flowc.port",
+                                  "--token-file",        dir + "/tokens",
+                                  "--smtp",              "smtp://127.0.0.1:" + std::to_string(smtp_port)};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    flowc = std::make_unique<Process>(
+        "flowc", argv, std::map<std::string, std::string>{{"CRM_URL", "http://127.0.0.1:" + std::to_string(crm_port)}},
+        dir + "/flowc.log");
+    port = wait_for_port_file(dir + "/flowc.port", *flowc);
+    ASSERT_NE(port, 0) << flowc->log();
+    ASSERT_TRUE(wait_healthy(port, *flowc)) << flowc->log();
+  }
+
+  HttpResult start_call(const std::string& from) {
+    return post_json(port, "/v1/calls", {{"from", from}, {"to", "+4940999"}});
+  }
+  HttpResult event(const std::string& id, const json& e) { return post_json(port, "/v1/calls/" + id + "/events", e); }
+  json trace(const std::string& id) { return get(port, "/v1/calls/" + id + "/trace", kToken).json; }
+  std::string logs() const {
+    return "--- flowc\n" + flowc->log() + "--- crm\n" + crm->log() + "--- smtp\n" + smtp->log();
+  }
+};
+
+std::vector<std::string> types(const json& answer) {
+  std::vector<std::string> out;
+  if (answer.contains("commands"))
+    for (const auto& c : answer["commands"]) out.push_back(c["type"]);
+  return out;
+}
+
+using Types = std::vector<std::string>;
+
+TEST(OrderStatusE2E, FoundByNumberPremiumGoesToAnAgent) {
+  Stack s;
+  s.start("found_premium");
+  auto r = s.start_call("+4930123456");
+  ASSERT_EQ(r.status, 201) << r.body << s.logs();
+  std::string id = r.json["call_id"];
+  EXPECT_EQ(types(r.json), Types{"play"});
+  // The CRM looks the number up and writes the profile back over HTTP while
+  // the welcome prompt plays.
+  r = s.event(id, {{"type", "prompt_done"}});
+  ASSERT_EQ(r.status, 200) << r.body << s.logs();
+  ASSERT_EQ(types(r.json), Types{"enqueue"}) << r.body << s.logs();
+  EXPECT_EQ(r.json["commands"][0]["reason"], "1084CC0B");
+  r = s.event(id, {{"type", "agent_answered"}, {"agent", "user101"}});
+  EXPECT_EQ(r.status, 200);
+  r = s.event(id, {{"type", "hangup"}});
+  EXPECT_TRUE(r.json.value("ended", false)) << r.body;
+  json session = get(s.port, "/v1/calls/" + id, kToken).json["session"];
+  EXPECT_EQ(session["ivr.premium"], true);
+  EXPECT_EQ(session["ivr.email"], "<redacted>");
+}
+
+TEST(OrderStatusE2E, FoundByReferenceNotPremiumGetsTheEmail) {
+  Stack s;
+  s.start("found_reference");
+  auto r = s.start_call("+4930111111");  // not in the CRM
+  std::string id = r.json["call_id"];
+  r = s.event(id, {{"type", "prompt_done"}});
+  ASSERT_EQ(types(r.json), Types{"collect"}) << r.body << s.logs();
+  r = s.event(id, {{"type", "dtmf"}, {"digits", "1234567"}});
+  ASSERT_EQ(types(r.json), Types{"say"});
+  r = s.event(id, {{"type", "prompt_done"}});  // held until the CRM wrote the profile
+  ASSERT_EQ(types(r.json), Types{"say"}) << r.body << s.logs();
+  EXPECT_NE(r.json["commands"][0]["text"].get<std::string>().find("emailed"), std::string::npos);
+  r = s.event(id, {{"type", "prompt_done"}});
+  EXPECT_EQ(types(r.json), Types{"hangup"});
+  // The email with the tracking link reached the SMTP server.
+  std::string mail;
+  for (int i = 0; i < 500 && mail.empty(); ++i) {
+    std::error_code ec;
+    for (const auto& f : fs::directory_iterator(s.dir + "/mail", ec))
+      if (f.path().extension() == ".eml") {
+        std::ifstream in(f.path());
+        mail.assign(std::istreambuf_iterator<char>(in), {});
+      }
+    if (mail.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_NE(mail.find("https://track.example.com/"), std::string::npos) << mail << s.logs();
+}
+
+TEST(OrderStatusE2E, NotFoundAnywhereTimesOutToTheApology) {
+  Stack s;
+  s.start("not_found");
+  auto r = s.start_call("+4930111111");
+  std::string id = r.json["call_id"];
+  s.event(id, {{"type", "prompt_done"}});
+  s.event(id, {{"type", "dtmf"}, {"digits", "7777777"}});  // no such reference
+  r = s.event(id, {{"type", "prompt_done"}});  // the wait for the profile runs out after 3s
+  ASSERT_EQ(types(r.json), Types{"say"}) << r.body << s.logs();
+  EXPECT_NE(r.json["commands"][0]["text"].get<std::string>().find("could not find"), std::string::npos);
+}
+
+TEST(OrderStatusE2E, CrmDownFallsThroughAndTheTraceSaysWhy) {
+  Stack s;
+  s.start("crm_down", "down");
+  auto r = s.start_call("+4930123456");
+  std::string id = r.json["call_id"];
+  r = s.event(id, {{"type", "prompt_done"}});
+  EXPECT_EQ(types(r.json), Types{"collect"}) << r.body << s.logs();
+  std::string trace = s.trace(id).dump();
+  EXPECT_TRUE(trace.find("\"ok\":false") != std::string::npos) << trace;
+}
+
+TEST(OrderStatusE2E, CrmAnswering500OrGarbageFallsThrough) {
+  for (const char* mode : {"500", "garbage"}) {
+    Stack s;
+    s.start(std::string("crm_") + mode, mode);
+    auto r = s.start_call("+4930123456");
+    std::string id = r.json["call_id"];
+    r = s.event(id, {{"type", "prompt_done"}});
+    EXPECT_EQ(types(r.json), Types{"collect"}) << mode << ": " << r.body << s.logs();
+  }
+}
+
+TEST(OrderStatusE2E, ASlowCrmDelaysOnlyTheCallThatWaitsForIt) {
+  Stack s;
+  s.start("crm_slow", "slow");  // the CRM answers after 3s; the flow waits up to 2s
+  auto slow = s.start_call("+4930123456");
+  std::string slow_id = slow.json["call_id"];
+  std::atomic<bool> slow_done{false};
+  std::thread waiter([&] {
+    auto r = s.event(slow_id, {{"type", "prompt_done"}});  // held ~2s, then the reference input
+    EXPECT_EQ(types(r.json), Types{"collect"}) << r.body;
+    slow_done = true;
+  });
+  // Meanwhile other calls are served at once.
+  for (int i = 0; i < 5; ++i) {
+    auto r = s.start_call("+4930222222");
+    EXPECT_EQ(r.status, 201);
+    EXPECT_FALSE(slow_done.load()) << "another call waited for the slow CRM";
+  }
+  waiter.join();
+  EXPECT_TRUE(slow_done.load());
+}
+
+TEST(OrderStatusE2E, BadRequestsGetJsonErrorsAndChangeNothing) {
+  Stack s;
+  s.start("bad_requests");
+  auto r = s.start_call("+4930123456");
+  std::string id = r.json["call_id"];
+  auto expect_error = [&](const HttpResult& res, int status, const std::string& code) {
+    EXPECT_EQ(res.status, status) << res.body;
+    EXPECT_EQ(res.json["error"]["code"], code) << res.body;
+  };
+  expect_error(http(s.port, "POST", "/v1/calls", "{not json"), 400, "invalid_json");
+  expect_error(post_json(s.port, "/v1/calls", {{"from", 42}, {"to", "+4940999"}}), 422, "invalid_from");
+  expect_error(post_json(s.port, "/v1/calls", {{"flow", "nope"}, {"from", "+49"}, {"to", "+49"}}), 404,
+               "unknown_flow");
+  expect_error(s.event("c-nope", {{"type", "hangup"}}), 404, "unknown_call");
+  expect_error(s.event(id, {{"type", "dtmf"}, {"digits", "12x"}}), 422, "invalid_digits");
+  expect_error(post_json(s.port, "/v1/sessions/" + id, {{"call.from", "+1"}}, kToken), 422, "read_only");
+  expect_error(post_json(s.port, "/v1/sessions/" + id, {{"ivr.bad name", 1}}, kToken), 422, "invalid_name");
+  expect_error(post_json(s.port, "/v1/sessions/" + id, {{"ivr.premium", "yes"}}, kToken), 422, "type_mismatch");
+  expect_error(post_json(s.port, "/v1/sessions/" + id, {{"ivr.premium", true}}), 401, "unauthorized");
+  // A body over the limit is refused as soon as its length is known.
+  std::string answer = raw_exchange(
+      s.port, "POST /v1/calls HTTP/1.1\r\nHost: x\r\nContent-Length: 2097152\r\n\r\n{\"from\":", std::chrono::milliseconds(5000));
+  EXPECT_EQ(answer.rfind("HTTP/1.1 413", 0), 0u) << answer;
+  EXPECT_NE(answer.find("body_too_large"), std::string::npos) << answer;
+  std::string many = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 400; ++i) many += "X-Header-" + std::to_string(i) + ": " + std::string(60, 'x') + "\r\n";
+  answer = raw_exchange(s.port, many + "\r\n", std::chrono::milliseconds(5000));
+  EXPECT_EQ(answer.rfind("HTTP/1.1 431", 0), 0u) << answer;
+  // Nothing above changed the call or its session.
+  json session = get(s.port, "/v1/sessions/" + id, kToken).json["session"];
+  EXPECT_FALSE(session.contains("ivr.premium") && session["ivr.premium"] == "yes");
+  EXPECT_EQ(session["call.from"], "+4930123456");
+  s.event(id, {{"type", "hangup"}});
+  expect_error(s.event(id, {{"type", "prompt_done"}}), 409, "call_ended");
+}
+
+TEST(OrderStatusE2E, ASlowClientIsDroppedAfterTheReadTimeout) {
+  Stack s;
+  s.start("slow_client", "ok", {"--read-timeout", "300ms"});
+  // Half a request, then silence: the server closes the connection (we give
+  // it ten times its timeout before calling that a failure).
+  EXPECT_TRUE(closed_by_server(s.port, "POST /v1/calls HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{",
+                               std::chrono::milliseconds(3000)));
+  EXPECT_EQ(get(s.port, "/healthz").status, 200);
+}
+
+}  // namespace
+}  // namespace flowc::e2e
