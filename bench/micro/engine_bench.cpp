@@ -6,6 +6,8 @@
 //
 //   engine_bench [--benchmark_filter=…] [--benchmark_min_time=…]
 #include <cstdio>
+#include <malloc.h>
+
 #include <cstring>
 #include <map>
 #include <memory>
@@ -42,6 +44,36 @@ struct World {
   flowc::stdlib::TimeZoneCache zones;
   Loaded order_status;  // examples/order_status
   Loaded decisions;     // its triggers and switches, and nothing else
+  Loaded big;           // a generated flow of 1,000 modules
+};
+
+constexpr int kBigModules = 1000;
+
+// 1,000 modules: 500 prompts, each followed by a switch over a trigger and
+// an inline comparison, chained from start to a hangup.
+std::string big_flow_source() {
+  std::string s = "flow big\nstart s0\nexpect ivr.tier: string\nexpect ivr.n: number\n";
+  const int pairs = kBigModules / 2;
+  for (int i = 0; i < pairs; ++i) {
+    std::string n = std::to_string(i), next = i + 1 < pairs ? "s" + std::to_string(i + 1) : "bye";
+    s += "trigger t" + n + " = ivr.tier == \"gold" + n + "\" or ivr.n > " + n + "\n";
+    s += "module s" + n + " = say \"Step " + n + " for {call.from}\"\n  next w" + n + "\n";
+    s += "module w" + n + " = switch {\n  when t" + n + " -> " + next + "\n  when ivr.n == " + n + " -> " + next +
+         "\n  after -> " + next + "\n}\n";
+  }
+  s += "module bye = hangup\n";
+  return s;
+}
+
+class MemoryFs : public flowc::FileSystem {
+ public:
+  std::string text;
+  flowc::ReadResult read(const std::string&, uint64_t) const override {
+    flowc::ReadResult r;
+    r.data = text;
+    r.size = text.size();
+    return r;
+  }
 };
 
 World* g_world = nullptr;  // set up in main before the benchmarks run
@@ -185,10 +217,56 @@ void whole_events(benchmark::State& st, bool jit_engine, const std::vector<Scrip
   st.counters["events"] = static_cast<double>(script.size());
 }
 
+// A call through the 1,000-module flow: every event is a prompt_done that
+// moves the call through a switch to the next prompt.
+void big_flow_events(benchmark::State& st, bool jit_engine) {
+  Loaded& l = g_world->big;
+  flowc::stdlib::FlowCode& code = l.code(jit_engine);
+  flowc::stdlib::Scratch scratch;
+  const int steps = kBigModules / 2;
+  for (auto _ : st) {
+    flowc::stdlib::CallState cs(l.tables, code, "c-1", "+4930123456", "+4940999", kNow);
+    cs.start(scratch, kNow);
+    rt_event ev{};
+    ev.kind = RT_EV_PROMPT_DONE;
+    for (int i = 0; i < steps; ++i) {
+      cs.handle(ev, scratch, kNow + i);
+      benchmark::DoNotOptimize(cs.take_commands());
+    }
+  }
+  st.counters["events"] = static_cast<double>(steps);
+}
+
+// Memory of idle calls: 10,000 calls started on order_status (the welcome
+// prompt playing, the lookup pending), heap bytes per call.
+void idle_call_memory(benchmark::State& st, bool jit_engine) {
+  Loaded& l = g_world->order_status;
+  flowc::stdlib::FlowCode& code = l.code(jit_engine);
+  flowc::stdlib::Scratch scratch;
+  constexpr int kCalls = 10'000;
+  double per_call = 0;
+  for (auto _ : st) {
+    size_t before = mallinfo2().uordblks;
+    std::vector<std::unique_ptr<flowc::stdlib::CallState>> calls;
+    calls.reserve(kCalls);
+    for (int i = 0; i < kCalls; ++i) {
+      auto cs = std::make_unique<flowc::stdlib::CallState>(l.tables, code, "c-" + std::to_string(100000 + i),
+                                                            "+4930123456", "+4940999", kNow);
+      cs->start(scratch, kNow);
+      cs->take_commands();
+      cs->take_requests();
+      calls.push_back(std::move(cs));
+    }
+    size_t after = mallinfo2().uordblks;
+    per_call = static_cast<double>(after - before) / kCalls;
+  }
+  st.counters["bytes_per_call"] = per_call;
+}
+
 // Loading a version: the interpreter wraps the IR; the JIT emits, optimises,
 // compiles and links it into a fresh JITDylib (and removes it again).
-void load_version(benchmark::State& st, bool jit_engine) {
-  const flowc::ir::Flow& flow = *g_world->order_status.flow;
+void load_version(benchmark::State& st, bool jit_engine, bool big) {
+  const flowc::ir::Flow& flow = big ? *g_world->big.flow : *g_world->order_status.flow;
   for (auto _ : st) {
     std::string error;
     auto code = jit_engine ? flowc::codegen::compile(*g_world->jit, flow, &error)
@@ -239,8 +317,15 @@ void register_all() {
     benchmark::RegisterBenchmark((std::string("event/unknown_caller/") + e).c_str(), whole_events, jit,
                                  kUnknownCaller)
         ->Unit(benchmark::kNanosecond);
-    benchmark::RegisterBenchmark((std::string("load/order_status/") + e).c_str(), load_version, jit)
+    benchmark::RegisterBenchmark((std::string("load/order_status/") + e).c_str(), load_version, jit, false)
         ->Unit(benchmark::kNanosecond);
+    benchmark::RegisterBenchmark((std::string("load/1000_modules/") + e).c_str(), load_version, jit, true)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark((std::string("event/1000_modules/") + e).c_str(), big_flow_events, jit)
+        ->Unit(benchmark::kNanosecond);
+    benchmark::RegisterBenchmark((std::string("memory/idle_call/") + e).c_str(), idle_call_memory, jit)
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond);
   }
 }
 
@@ -271,6 +356,7 @@ class SummaryReporter : public benchmark::ConsoleReporter {
       auto i = by.find("interp"), j = by.find("jit");
       if (i == by.end() || j == by.end()) continue;
       std::string label = what.rfind("event/", 0) == 0 ? what + " (per event)" : what;
+      if (what.rfind("memory/", 0) == 0) continue;  // reported as bytes_per_call above
       if (what.rfind("load/", 0) == 0)  // not a speed: what the JIT pays once per version
         std::printf("%-40s %14.1f %14.1f %10s\n", label.c_str(), i->second, j->second, "-");
       else
@@ -309,8 +395,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   auto decisions = decision_flow(*c.flow);
+  MemoryFs big_fs;
+  big_fs.text = big_flow_source();
+  auto big = flowc::compile_file("big.flow", big_fs, options);
+  if (!big.ok() || !big.flow) {
+    std::fprintf(stderr, "engine_bench: the generated 1,000-module flow does not compile\n");
+    return 1;
+  }
   if (!load(world, world.order_status, std::move(c.flow)) ||
-      !load(world, world.decisions, std::move(decisions)))
+      !load(world, world.decisions, std::move(decisions)) || !load(world, world.big, std::move(big.flow)))
     return 1;
   g_world = &world;
 
