@@ -3,8 +3,8 @@
 #
 #   bash scripts/build.sh [release|asan|fuzz|debug] [extra cmake args...]
 #
-#   release  RelWithDebInfo (the default)
-#   asan     AddressSanitizer + UndefinedBehaviorSanitizer, -O1 -g, no benchmarks
+#   release  RelWithDebInfo, -O2 with line tables (-g1) (the default)
+#   asan     AddressSanitizer + UndefinedBehaviorSanitizer, -O1 -g1, no benchmarks
 #   fuzz     clang-14, libFuzzer targets (-DFLOWC_FUZZ=ON), no tests, no benchmarks
 #   debug    Debug, -O0 -g
 #
@@ -24,9 +24,12 @@ extra=("$@")
 
 case "$preset" in
   release)
-    args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DFLOWC_SANITIZE=OFF -DFLOWC_FUZZ=OFF) ;;
+    # Line tables only (-g1): backtraces and perf keep file:line, and the
+    # build is markedly faster on 2 cores than with full debug info.
+    args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG"
+          "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" -DFLOWC_SANITIZE=OFF -DFLOWC_FUZZ=OFF) ;;
   asan)
-    args=(-DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-O1 -g" "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g"
+    args=(-DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-O1 -g1" "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1"
           -DFLOWC_SANITIZE=ON -DFLOWC_FUZZ=OFF -DFLOWC_BENCH=OFF) ;;
   fuzz)
     args=(-DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
