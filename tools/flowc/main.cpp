@@ -36,6 +36,7 @@ commands:
   dump-ast FILE           print the syntax tree
   run FILE --from N       one simulated call in the terminal (real engine and automations)
   serve PATH...           the runtime: call control, sessions API, automations
+  test PATH...            run the scenarios of .flowtest files (offline, virtual clock)
   version                 print the version
 
 check options:
@@ -54,6 +55,14 @@ run options:
   --engine jit|interp     the back end (default jit)
   --smtp URL              the SMTP server for email automations
 
+test options:
+  --engine jit|interp     the back end (default jit)
+  --junit FILE            also write the results as JUnit XML
+  --coverage              report the modules and routes no scenario reached
+  --filter TEXT           run only the scenarios whose name contains TEXT
+  -v, --verbose           print the trace of passing scenarios too
+  --no-times              leave timings out of the output (for golden tests)
+
 serve options:
   --listen ADDR:PORT      where to listen (default 127.0.0.1:8080)
   --threads N             io threads (default: one per core)
@@ -67,6 +76,7 @@ serve options:
   --max-body BYTES        larger request bodies get 413 (default 1048576)
   --max-calls N           active calls before new ones get 503 (default 200000)
   --port-file F           write the port to F once listening (for --listen 127.0.0.1:0)
+  --record DIR            write every finished call as a .flowtest scenario into DIR
 
 Exit status: 0 when there are no errors, 1 when there are, 2 on bad usage.
 )";
@@ -301,6 +311,7 @@ int cmd_graph(const Args& a) {
 int main(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "serve") return flowc::cli::cmd_serve(argc, argv);
   if (argc >= 2 && std::string(argv[1]) == "run") return flowc::cli::cmd_run(argc, argv);
+  if (argc >= 2 && std::string(argv[1]) == "test") return flowc::cli::cmd_test(argc, argv);
   Args a = parse_args(argc, argv);
   if (a.command == "check") return cmd_check(a);
   if (a.command == "graph") return cmd_graph(a);
