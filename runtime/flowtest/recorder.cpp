@@ -73,9 +73,9 @@ std::string scenario_text(const RecordedCall& c) {
   o << "scenario " << json_string("recorded call " + c.call_id) << "\n";
   o << "  call from " << json_string(c.from) << " to " << json_string(c.to) << " at "
     << json_string(iso(c.started_at_ms)) << " id " << json_string(c.call_id) << "\n";
-  // Sub-second start: the virtual clock starts at the whole second.
-  int64_t start = c.started_at_ms - c.started_at_ms % 1000;
-  if (c.started_at_ms < 0) start = c.started_at_ms;
+  // Trace times are relative to the start of the call; the replay starts at
+  // the whole second of `at`, so the sub-second part is added to every time.
+  int64_t frac = ((c.started_at_ms % 1000) + 1000) % 1000;
   for (const auto& r : c.results) o << mock_line(r) << "\n";
 
   std::vector<std::string> steps, commands, requests, modules;
@@ -85,7 +85,7 @@ std::string scenario_text(const RecordedCall& c) {
   int64_t write_at = 0;
   auto flush_write = [&] {
     if (pending_write.empty()) return;
-    steps.push_back("  wait until " + std::to_string(write_at - start) + "ms");
+    steps.push_back("  wait until " + std::to_string(write_at + frac) + "ms");
     steps.push_back("  write " + pending_write.dump());
     pending_write = json::object();
   };
@@ -116,7 +116,7 @@ std::string scenario_text(const RecordedCall& c) {
       else if (type == "transfer_failed")
         step = "  transfer_failed";
       if (step.empty()) continue;  // start, timers and results are the flow's own
-      steps.push_back("  wait until " + std::to_string(std::max<int64_t>(0, at - start)) + "ms");
+      steps.push_back("  wait until " + std::to_string(std::max<int64_t>(0, at) + frac) + "ms");
       steps.push_back(step);
     } else if (kind == "command") {
       json cmd = d;

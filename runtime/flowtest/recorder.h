@@ -25,8 +25,8 @@ struct RecordedCall {
   std::string flow_path;  // as the test file names it
   std::string flow_name;
   std::string call_id, from, to;
-  int64_t started_at_ms = 0;
-  nlohmann::json trace;                 // the engine's trace entries of the call
+  int64_t started_at_ms = 0;            // unix ms
+  nlohmann::json trace;                 // the engine's trace entries (times relative to the start)
   size_t trace_dropped = 0;             // entries the trace lost (the call was too long)
   std::vector<RecordedResult> results;  // automation answers, in the order they came
 };

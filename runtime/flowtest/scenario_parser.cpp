@@ -632,7 +632,7 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
 
 std::optional<int64_t> parse_iso_time(std::string_view text) {
   static const std::regex kIso(
-      R"(^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?$)");
+      R"(^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?$)");
   std::match_results<std::string_view::const_iterator> m;
   if (!std::regex_match(text.begin(), text.end(), m, kIso)) return std::nullopt;
   auto num = [&](int i) { return std::stoi(m[i].str()); };
@@ -640,14 +640,20 @@ std::optional<int64_t> parse_iso_time(std::string_view text) {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return std::nullopt;
   int64_t secs = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
                  mi * 60 + s;
-  if (m[7].matched && m[7].str() != "Z") {
-    std::string off = m[7].str();
+  int64_t millis = 0;
+  if (m[7].matched) {
+    std::string f = m[7].str();
+    while (f.size() < 3) f += '0';
+    millis = std::stoi(f);
+  }
+  if (m[8].matched && m[8].str() != "Z") {
+    std::string off = m[8].str();
     int oh = std::stoi(off.substr(1, 2)), om = std::stoi(off.substr(4, 2));
     if (oh > 23 || om > 59) return std::nullopt;
     int64_t delta = oh * 3600 + om * 60;
     secs -= off[0] == '+' ? delta : -delta;
   }
-  return secs * 1000;
+  return secs * 1000 + millis;
 }
 
 TestFile parse_test_file(const std::string& path, std::string_view bytes, SourceManager& sources,

@@ -89,9 +89,26 @@ class CallDriver {
     size_t next = 0;
     for (int round = 0; !ended_ && !stopped_ && round < kMaxRounds; ++round) {
       drain();
+      if (held_ && reply_) {
+        engine::Outcome got = std::move(*reply_);
+        reply_.reset();
+        held_ = false;
+        take_answer(got);
+      }
       if (ended_) break;
       const CallerStep* step = next < s_.steps.size() ? &s_.steps[next] : nullptr;
       using K = CallerStep::Kind;
+      // While the telephony side waits for a held answer, only the world acts:
+      // timed session writes and the clock; otherwise the clock runs to the answer.
+      if (held_ && step && step->kind == K::Wait) {
+        advance(step->until ? std::max<int64_t>(0, start_ + step->ms - now_) : step->ms);
+        ++next;
+        continue;
+      }
+      if (held_ && !(step && step->kind == K::Write)) {
+        wait_for_reply(r);
+        continue;
+      }
       if (step && step->kind == K::Write) {
         engine::Outcome w = engine_->write_session(id_, step->values);
         if (!w.ok()) problem(r, "the session write was refused: " + w.error_message, step->range);
@@ -152,7 +169,11 @@ class CallDriver {
       } else if (!step) {
         event = {{"type", "hangup"}};  // talking to an agent, or waiting: the script is over
       } else {
-        stuck(r, "nothing from the caller", step);
+        stuck(r,
+              connected_
+                  ? "nothing more (the caller talks to an agent; only hangup, wait or write can follow)"
+                  : "nothing from the caller",
+              step);
         return;
       }
       engine::Outcome answer = engine_->deliver(id_, event);
@@ -284,21 +305,18 @@ class CallDriver {
     now_ = target;
     drain();
   }
-  // Takes an answer; a held one completes when the external result arrives
-  // (the clock moves to it).
-  void settle(ScenarioResult& r, engine::Outcome o) {
-    if (!o.held) {
+  // Takes an answer; a held one completes later, when the external result
+  // arrives (the main loop moves the clock to it).
+  void settle(ScenarioResult&, engine::Outcome o) {
+    if (o.held)
+      held_ = true;
+    else
       take_answer(o);
-      return;
-    }
+  }
+  void wait_for_reply(ScenarioResult& r) {
     for (int i = 0; i < kMaxRounds; ++i) {
       drain();
-      if (reply_) {
-        engine::Outcome got = std::move(*reply_);
-        reply_.reset();
-        take_answer(got);
-        return;
-      }
+      if (reply_) return;
       auto t = next_event();
       if (!t) break;
       now_ = std::max(now_, *t);
@@ -322,6 +340,7 @@ class CallDriver {
   bool connected_ = false;
   bool ended_ = false;
   bool stopped_ = false;
+  bool held_ = false;  // the last event's answer is held until an external result
   std::optional<engine::Outcome> reply_;
 };
 

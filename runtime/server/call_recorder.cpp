@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "runtime/flowtest/scenario_parser.h"
+
 namespace flowc::server {
 
 namespace fs = std::filesystem;
@@ -52,7 +54,7 @@ void CallRecorder::call_ended(const std::string& call_id, const engine::FlowVers
   c.to = (*info)["to"].get<std::string>();
   c.trace = (*trace)["entries"];
   c.trace_dropped = trace->value("dropped", size_t{0});
-  c.started_at_ms = c.trace.empty() ? 0 : c.trace.front().value("at_ms", int64_t{0});
+  c.started_at_ms = flowtest::parse_iso_time((*info)["started_at"].get<std::string>()).value_or(0);
   p.requests = 0;
   for (const auto& e : c.trace)
     if (e.value("kind", "") == "automation" && e.contains("data") && e["data"].contains("request"))

