@@ -357,7 +357,12 @@ ScenarioResult run_scenario(const Scenario& scenario, const std::shared_ptr<engi
     driver.run(r);
     driver.collect(r);
   }
+  // The expectations first: the first difference from the scenario is what a
+  // reader wants; what the script could not do (a step left over) follows.
+  std::vector<Divergence> script = std::move(r.failures);
+  r.failures.clear();
   compare_expectations(scenario, r);
+  for (auto& d : script) r.failures.push_back(std::move(d));
   r.passed = r.failures.empty();
   r.wall_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return r;

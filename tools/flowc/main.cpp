@@ -1,7 +1,5 @@
 // The flowc command-line tool: the only place that prints or exits. Each
 // subcommand is a function over parsed arguments; the library does the work.
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -10,6 +8,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 #include "compiler/codegen/jit.h"
@@ -19,6 +18,7 @@
 #include "compiler/ir/ir.h"
 #include "compiler/sema/durations.h"
 #include "tools/flowc/cli.h"
+#include "tools/flowc/paths.h"
 
 namespace {
 
@@ -144,26 +144,6 @@ Args parse_args(int argc, char** argv) {
 
 bool use_color(const Args& a) { return a.color.value_or(isatty(STDERR_FILENO) != 0); }
 
-// Files named on the command line, with directories expanded to their .flow
-// files (sorted, so the output is stable).
-std::vector<std::string> expand(const std::vector<std::string>& paths) {
-  std::vector<std::string> out;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
-           it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".flow") found.push_back(it->path().string());
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
-      out.push_back(p);
-    }
-  }
-  return out;
-}
-
 void print_diagnostics(const Compilation& c, const Args& a) {
   auto diags = c.diags.sorted();
   if (diags.empty()) return;
@@ -178,7 +158,7 @@ std::string plural(size_t n, const char* word) {
 
 int cmd_check(const Args& a) {
   if (a.paths.empty()) usage_error("check needs at least one file or directory");
-  std::vector<std::string> files = expand(a.paths);
+  std::vector<std::string> files = flowc::cli::expand_paths(a.paths, ".flow");
   if (files.empty()) usage_error("no .flow files found");
   flowc::DiskFileSystem disk;
   size_t errors = 0, warnings = 0, flows = 0;

@@ -3,7 +3,6 @@
 // prints a readable report, writes JUnit XML and coverage on request.
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <unistd.h>
@@ -14,12 +13,11 @@
 #include "runtime/flowtest/scenario_runner.h"
 #include "runtime/flowtest/test_suite.h"
 #include "tools/flowc/cli.h"
+#include "tools/flowc/paths.h"
 
 namespace flowc::cli {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct TestArgs {
   std::vector<std::string> paths;
@@ -69,25 +67,6 @@ TestArgs parse(int argc, char** argv) {
   return t;
 }
 
-std::vector<std::string> expand(const std::vector<std::string>& paths) {
-  std::vector<std::string> out;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
-           it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".flowtest")
-          found.push_back(it->path().string());
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
-      out.push_back(p);
-    }
-  }
-  return out;
-}
-
 std::string fixed(double v, int decimals) {
   if (v < 0) return "";
   char buf[32];
@@ -99,7 +78,7 @@ std::string fixed(double v, int decimals) {
 
 int cmd_test(int argc, char** argv) {
   TestArgs args = parse(argc, argv);
-  std::vector<std::string> files = expand(args.paths);
+  std::vector<std::string> files = expand_paths(args.paths, ".flowtest");
   if (files.empty()) usage_error("no .flowtest files found in the paths given");
   RenderOptions ro;
   ro.color = args.color.value_or(isatty(STDOUT_FILENO) != 0);
