@@ -425,11 +425,11 @@ Outcome Engine::write_session(const std::string& call_id, const json& values) {
   return answer;
 }
 
-std::optional<json> Engine::session(const std::string& call_id) const {
+std::optional<json> Engine::session(const std::string& call_id, bool redact) const {
   std::shared_ptr<Call> call = find(call_id);
   if (!call) return std::nullopt;
   std::lock_guard lock(call->mu);
-  return call->state->session(true);
+  return call->state->session(redact);
 }
 
 std::optional<json> Engine::call_info(const std::string& call_id, bool with_session) const {

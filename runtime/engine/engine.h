@@ -96,7 +96,9 @@ class Engine {
 
   // ---- sessions (the CRM side)
   Outcome write_session(const std::string& call_id, const nlohmann::json& values);
-  std::optional<nlohmann::json> session(const std::string& call_id) const;
+  // The session's variables; secrets are redacted unless redact is false
+  // (for `flowc test`, which compares them with expectations).
+  std::optional<nlohmann::json> session(const std::string& call_id, bool redact = true) const;
   std::optional<nlohmann::json> call_info(const std::string& call_id, bool with_session) const;
   std::optional<nlohmann::json> trace(const std::string& call_id) const;
   nlohmann::json list_calls() const;  // active calls

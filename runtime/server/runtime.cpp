@@ -15,6 +15,7 @@
 #include "runtime/http/server.h"
 #include "runtime/server/flow_catalog.h"
 #include "runtime/server/metrics.h"
+#include "runtime/server/observer_list.h"
 
 namespace flowc::server {
 
@@ -39,7 +40,9 @@ struct Runtime::Impl {
     engine::EngineOptions eo;
     eo.now_ms = options.now_ms;
     eo.executor = executor.get();
-    eo.observer = &metrics;
+    observers.add(&metrics);
+    for (auto* o : options.observers) observers.add(o);
+    eo.observer = &observers;
     eo.max_active_calls = options.max_active_calls;
     eo.ended_call_ttl_ms = options.trace_ttl_ms;
     eo.on_reply = [this](const std::string& id, const engine::Outcome& out) {
@@ -75,6 +78,7 @@ struct Runtime::Impl {
   asio::steady_timer tick;
   stdlib::TimeZoneCache zones;
   Metrics metrics;
+  ObserverList observers;
   std::unique_ptr<engine::ActionExecutor> executor;
   std::unique_ptr<engine::Engine> engine;
   std::unique_ptr<FlowCatalog> catalog;

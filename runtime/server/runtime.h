@@ -19,6 +19,7 @@ class io_context;
 
 namespace flowc::engine {
 class Engine;
+class EngineObserver;
 }
 
 namespace flowc::server {
@@ -43,6 +44,8 @@ struct RuntimeOptions {
   std::function<std::unique_ptr<engine::ActionExecutor>(boost::asio::io_context&)> make_executor;
   std::function<void(const std::string&)> log;
   std::function<int64_t()> now_ms;  // default: the system clock
+  // Told about calls too, after the metrics (e.g. the --record recorder).
+  std::vector<engine::EngineObserver*> observers;
 };
 
 class Runtime {

@@ -234,3 +234,39 @@ TEST(OrderStatusE2E, ASlowClientIsDroppedAfterTheReadTimeout) {
 
 }  // namespace
 }  // namespace flowc::e2e
+
+namespace flowc::e2e {
+namespace {
+
+// `flowc serve --record DIR` writes a finished call as a scenario, and
+// `flowc test` replays it (offline) against the flow: it passes.
+TEST(OrderStatusE2E, ARecordedCallReplaysWithFlowcTest) {
+  std::string rec = scratch_dir("record_replay_calls");
+  Stack s;
+  s.start("record_replay", "ok", {"--record", rec});
+  auto r = s.start_call("+4930111111");  // not in the CRM: asks for the reference
+  ASSERT_EQ(r.status, 201) << r.body << s.logs();
+  std::string id = r.json["call_id"];
+  s.event(id, {{"type", "prompt_done"}});
+  r = s.event(id, {{"type", "dtmf"}, {"digits", "1234567"}});
+  ASSERT_EQ(types(r.json), Types{"say"}) << r.body << s.logs();
+  s.event(id, {{"type", "prompt_done"}});
+  r = s.event(id, {{"type", "prompt_done"}});
+  ASSERT_EQ(types(r.json), Types{"hangup"}) << r.body << s.logs();
+  // Stopping the server writes any call still waiting for an answer.
+  s.flowc->stop();
+  std::string file = rec + "/order_status-" + id + ".flowtest";
+  ASSERT_TRUE(fs::exists(file)) << s.logs();
+  Process replay("flowc-test", {bin("tools/flowc/flowc"), "test", file, "--no-color"}, {},
+                 s.dir + "/replay.log");
+  // Waits for it to finish (it takes milliseconds; the bound is generous for sanitizer builds).
+  for (int i = 0; i < 6000 && replay.running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(replay.stop(), 0) << replay.log();
+  std::string out = replay.log();
+  EXPECT_NE(out.find("1 passed, 0 failed"), std::string::npos) << out << "\n--- recorded\n"
+                                                               << std::ifstream(file).rdbuf();
+}
+
+}  // namespace
+}  // namespace flowc::e2e

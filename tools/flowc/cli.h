@@ -40,5 +40,6 @@ std::unique_ptr<engine::ActionExecutor> make_executor(boost::asio::io_context& i
 
 int cmd_serve(int argc, char** argv);
 int cmd_run(int argc, char** argv);
+int cmd_test(int argc, char** argv);
 
 }  // namespace flowc::cli

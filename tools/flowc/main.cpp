@@ -1,7 +1,5 @@
 // The flowc command-line tool: the only place that prints or exits. Each
 // subcommand is a function over parsed arguments; the library does the work.
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -10,6 +8,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 #include "compiler/codegen/jit.h"
@@ -19,6 +18,7 @@
 #include "compiler/ir/ir.h"
 #include "compiler/sema/durations.h"
 #include "tools/flowc/cli.h"
+#include "tools/flowc/paths.h"
 
 namespace {
 
@@ -36,6 +36,7 @@ commands:
   dump-ast FILE           print the syntax tree
   run FILE --from N       one simulated call in the terminal (real engine and automations)
   serve PATH...           the runtime: call control, sessions API, automations
+  test PATH...            run the scenarios of .flowtest files (offline, virtual clock)
   version                 print the version
 
 check options:
@@ -54,6 +55,14 @@ run options:
   --engine jit|interp     the back end (default jit)
   --smtp URL              the SMTP server for email automations
 
+test options:
+  --engine jit|interp     the back end (default jit)
+  --junit FILE            also write the results as JUnit XML
+  --coverage              report the modules and routes no scenario reached
+  --filter TEXT           run only the scenarios whose name contains TEXT
+  -v, --verbose           print the trace of passing scenarios too
+  --no-times              leave timings out of the output (for golden tests)
+
 serve options:
   --listen ADDR:PORT      where to listen (default 127.0.0.1:8080)
   --threads N             io threads (default: one per core)
@@ -67,6 +76,7 @@ serve options:
   --max-body BYTES        larger request bodies get 413 (default 1048576)
   --max-calls N           active calls before new ones get 503 (default 200000)
   --port-file F           write the port to F once listening (for --listen 127.0.0.1:0)
+  --record DIR            write every finished call as a .flowtest scenario into DIR
 
 Exit status: 0 when there are no errors, 1 when there are, 2 on bad usage.
 )";
@@ -134,26 +144,6 @@ Args parse_args(int argc, char** argv) {
 
 bool use_color(const Args& a) { return a.color.value_or(isatty(STDERR_FILENO) != 0); }
 
-// Files named on the command line, with directories expanded to their .flow
-// files (sorted, so the output is stable).
-std::vector<std::string> expand(const std::vector<std::string>& paths) {
-  std::vector<std::string> out;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
-           it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".flow") found.push_back(it->path().string());
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
-      out.push_back(p);
-    }
-  }
-  return out;
-}
-
 void print_diagnostics(const Compilation& c, const Args& a) {
   auto diags = c.diags.sorted();
   if (diags.empty()) return;
@@ -168,7 +158,7 @@ std::string plural(size_t n, const char* word) {
 
 int cmd_check(const Args& a) {
   if (a.paths.empty()) usage_error("check needs at least one file or directory");
-  std::vector<std::string> files = expand(a.paths);
+  std::vector<std::string> files = flowc::cli::expand_paths(a.paths, ".flow");
   if (files.empty()) usage_error("no .flow files found");
   flowc::DiskFileSystem disk;
   size_t errors = 0, warnings = 0, flows = 0;
@@ -301,6 +291,7 @@ int cmd_graph(const Args& a) {
 int main(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "serve") return flowc::cli::cmd_serve(argc, argv);
   if (argc >= 2 && std::string(argv[1]) == "run") return flowc::cli::cmd_run(argc, argv);
+  if (argc >= 2 && std::string(argv[1]) == "test") return flowc::cli::cmd_test(argc, argv);
   Args a = parse_args(argc, argv);
   if (a.command == "check") return cmd_check(a);
   if (a.command == "graph") return cmd_graph(a);

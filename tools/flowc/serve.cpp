@@ -1,8 +1,10 @@
 // `flowc serve PATH...`: the production runtime.
-#include <fstream>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
+#include "runtime/server/call_recorder.h"
 #include "runtime/server/runtime.h"
 #include "tools/flowc/cli.h"
 #include "tools/port_file.h"
@@ -33,6 +35,7 @@ int cmd_serve(int argc, char** argv) {
   std::string engine_name = "jit";
   ExecutorSettings exec;
   std::string port_file;
+  std::string record_dir;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -61,6 +64,8 @@ int cmd_serve(int argc, char** argv) {
       o.read_timeout_ms = static_cast<uint32_t>(parse_duration_arg(a, value()));
     } else if (a == "--max-body") {
       o.max_body_bytes = std::stoul(value());
+    } else if (a == "--record") {
+      record_dir = value();
     } else if (a == "--port-file") {
       port_file = value();
     } else if (a == "--max-calls") {
@@ -78,8 +83,20 @@ int cmd_serve(int argc, char** argv) {
   o.compile.check.env = process_env();
   o.log = log_line;
   o.make_executor = [exec](boost::asio::io_context& io) { return make_executor(io, exec); };
+  std::unique_ptr<server::CallRecorder> recorder;  // outlives the runtime: it writes the last calls
+  if (!record_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(record_dir, ec);
+    if (ec || !std::filesystem::is_directory(record_dir))
+      usage_error("--record: cannot create the folder '" + record_dir + "'" +
+                  (ec ? ": " + ec.message() : ""));
+    recorder = std::make_unique<server::CallRecorder>(record_dir, log_line);
+    o.observers.push_back(recorder.get());
+  }
   server::Runtime runtime(std::move(o));
+  if (recorder) recorder->attach(&runtime.engine());
   if (!runtime.start()) return 1;
+  if (recorder) log_line("recording every finished call as a .flowtest scenario in " + record_dir);
   log_line("flowc serving on http://" + address + ":" + std::to_string(runtime.port()) + " (engine " +
            engine_name + ")");
   if (!port_file.empty()) {
