@@ -70,8 +70,13 @@ pids+=($!)
 wait_port_file "$RUN/crm.port" "the CRM stub"
 
 say "starting flowc serve examples/ on 127.0.0.1:$FLOWC_PORT"
-CRM_URL="http://127.0.0.1:$CRM_PORT" "$FLOWC" serve examples/ --listen "127.0.0.1:$FLOWC_PORT" \
-  --smtp "smtp://127.0.0.1:$SMTP_PORT" --port-file "$RUN/flowc.port" 2>&1 | tee "$RUN/flowc.log" &
+# The same flowc receives the flow's CTI messages (NEXJ_URL) and serves the
+# agent console at /agent (users, reasons and scripts: examples/order_status/cti/).
+CRM_URL="http://127.0.0.1:$CRM_PORT" \
+NEXJ_URL="http://127.0.0.1:$FLOWC_PORT/soa/nexj:call:InboundCall:1.0/json-rpc" \
+  "$FLOWC" serve examples/ --listen "127.0.0.1:$FLOWC_PORT" \
+  --smtp "smtp://127.0.0.1:$SMTP_PORT" --port-file "$RUN/flowc.port" \
+  --cti-config examples/order_status/cti/cti.json 2>&1 | tee "$RUN/flowc.log" &
 pids+=($!)
 wait_port_file "$RUN/flowc.port" "flowc serve"
 
@@ -86,6 +91,11 @@ Try, in another terminal:
   curl -s -XPOST $U/v1/calls -d '{"from":"+4930123456","to":"+4940999"}'
   curl -s -XPOST $U/v1/calls/CALL_ID/events -d '{"type":"prompt_done"}'
   curl -s $U/v1/calls/CALL_ID/trace
+
+  # the agent console: open $U/agent, log in with agent-user101-demo-token,
+  # then let user101 answer: the telephone flashes, click it (docs/cti.md)
+  curl -s -XPOST $U/v1/calls/CALL_ID/events -d '{"type":"agent_answered","agent":"user101"}'
+  curl -s -XPOST $U/v1/calls/CALL_ID/events -d '{"type":"hangup"}'
 
   # what the CRM sees and writes
   curl -s $U/v1/calls

@@ -455,6 +455,21 @@ std::optional<json> Engine::call_info(const std::string& call_id, bool with_sess
   return j;
 }
 
+std::optional<json> Engine::session_for_agent(const std::string& call_id) const {
+  std::shared_ptr<Call> call = find(call_id);
+  if (!call) return std::nullopt;
+  std::lock_guard lock(call->mu);
+  return call->state->session(false);
+}
+
+bool Engine::add_trace(const std::string& call_id, const std::string& kind, json data) {
+  std::shared_ptr<Call> call = find(call_id);
+  if (!call) return false;
+  std::lock_guard lock(call->mu);
+  call->state->add_trace(kind, std::move(data));
+  return true;
+}
+
 std::optional<json> Engine::trace(const std::string& call_id) const {
   std::shared_ptr<Call> call = find(call_id);
   if (!call) return std::nullopt;

@@ -101,6 +101,12 @@ class Engine {
   std::optional<nlohmann::json> session(const std::string& call_id, bool redact = true) const;
   std::optional<nlohmann::json> call_info(const std::string& call_id, bool with_session) const;
   std::optional<nlohmann::json> trace(const std::string& call_id) const;
+  // The session with secret values shown: for the agent console's screen
+  // pop only (an authenticated agent), never for the sessions API.
+  std::optional<nlohmann::json> session_for_agent(const std::string& call_id) const;
+  // Appends an entry to a call's trace from outside the flow (CTI delivery);
+  // false when the call is unknown or already forgotten.
+  bool add_trace(const std::string& call_id, const std::string& kind, nlohmann::json data);
   nlohmann::json list_calls() const;  // active calls
   size_t active_calls() const;
 

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,12 +23,26 @@ struct Request {
   const std::string* header(const std::string& lowercase_name) const;
 };
 
+// The open end of a streamed response (Server-Sent Events): chunks are sent
+// in order as they come, from any thread, until the client goes away.
+class StreamSink {
+ public:
+  virtual ~StreamSink() = default;
+  // Queues a chunk; false once the connection is closed (the chunk is dropped).
+  virtual bool send(std::string chunk) = 0;
+  virtual bool closed() const = 0;
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   bool close = false;  // close the connection after this response
+  // When set, the response is a stream: the server sends the status and
+  // headers (no length; the connection closes at the end), `body` as the
+  // first chunk, then hands the sink to this function.
+  std::function<void(std::shared_ptr<StreamSink>)> stream;
 
   static Response json(int status, std::string body);
   // {"error":{"code":…,"message":…}}

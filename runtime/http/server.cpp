@@ -5,6 +5,7 @@
 #include "runtime/http/server.h"
 
 #include <atomic>
+#include <deque>
 #include <optional>
 
 #include <boost/asio/dispatch.hpp>
@@ -75,8 +76,24 @@ Request to_request(bhttp::request<bhttp::string_body>&& req, const std::string& 
   return r;
 }
 
+class Connection;
+
+// A streamed response's sink: chunks go to the connection's strand in order.
+class ConnectionSink : public StreamSink {
+ public:
+  explicit ConnectionSink(std::shared_ptr<Connection> c) : connection_(std::move(c)) {}
+  bool send(std::string chunk) override;
+  bool closed() const override;
+
+ private:
+  std::shared_ptr<Connection> connection_;
+};
+
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
+  // More chunks than this waiting for a slow reader close the stream.
+  static constexpr size_t kMaxQueuedChunks = 256;
+
   Connection(tcp::socket&& socket, Handler& handler, const ServerOptions& options)
       : stream_(std::move(socket)), handler_(handler), options_(options) {
     beast::error_code ec;
@@ -136,7 +153,68 @@ class Connection : public std::enable_shared_from_this<Connection> {
     write(Response::error(status, code, message));
   }
 
+  // A streamed response: the head and first chunk now, then the sink's
+  // chunks as they come; a read that ends (the client left) closes it.
+  void start_stream(Response r) {
+    stream_.expires_never();
+    std::string head = "HTTP/1.1 " + std::to_string(r.status) + " " + status_reason(r.status) +
+                       "\r\nServer: flowc\r\nContent-Type: " + r.content_type +
+                       "\r\nCache-Control: no-cache\r\nConnection: close\r\n";
+    for (const auto& [k, v] : r.headers) head += k + ": " + v + "\r\n";
+    head += "\r\n" + r.body;
+    queue_chunk(std::move(head));
+    watch_close();
+    if (r.stream) r.stream(std::make_shared<ConnectionSink>(shared_from_this()));
+  }
+
+ public:
+  // From any thread: queues a chunk of a streamed response.
+  bool push_chunk(std::string chunk) {
+    if (stream_closed_) return false;
+    asio::post(stream_.get_executor(), [self = shared_from_this(), c = std::move(chunk)]() mutable {
+      self->queue_chunk(std::move(c));
+    });
+    return true;
+  }
+  bool stream_closed() const { return stream_closed_; }
+
+ private:
+  void queue_chunk(std::string chunk) {
+    if (stream_closed_) return;
+    if (out_.size() >= kMaxQueuedChunks) {
+      close_stream();
+      return;
+    }
+    out_.push_back(std::move(chunk));
+    if (out_.size() == 1) write_chunk();
+  }
+
+  void write_chunk() {
+    asio::async_write(stream_.socket(), asio::buffer(out_.front()),
+                      [self = shared_from_this()](beast::error_code ec, size_t) {
+                        if (ec) return self->close_stream();
+                        self->out_.pop_front();
+                        if (!self->out_.empty()) self->write_chunk();
+                      });
+  }
+
+  void watch_close() {
+    stream_.socket().async_read_some(
+        asio::buffer(sink_buf_), [self = shared_from_this()](beast::error_code ec, size_t) {
+          if (ec) return self->close_stream();
+          self->watch_close();  // a client sends nothing on a stream; ignore what it does send
+        });
+  }
+
+  void close_stream() {
+    // A write in flight still uses out_.front(): it fails once the socket
+    // is closed, and the queue goes with the connection.
+    if (stream_closed_.exchange(true)) return;
+    close();
+  }
+
   void write(Response r) {
+    if (r.stream) return start_stream(std::move(r));
     auto res = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(r.status), version_);
     res->set(bhttp::field::server, "flowc");
     res->set(bhttp::field::content_type, r.content_type);
@@ -173,7 +251,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool keep_alive_ = true;
   bool served_ = false;
   unsigned version_ = 11;
+  std::atomic<bool> stream_closed_{false};
+  std::deque<std::string> out_;
+  char sink_buf_[256];
 };
+
+bool ConnectionSink::send(std::string chunk) { return connection_->push_chunk(std::move(chunk)); }
+bool ConnectionSink::closed() const { return connection_->stream_closed(); }
 
 }  // namespace
 

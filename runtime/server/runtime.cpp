@@ -10,12 +10,18 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "runtime/client/http_client.h"
+#include "runtime/cti/cti_config.h"
+#include "runtime/cti/cti_routes.h"
+#include "runtime/cti/inbound_call_service.h"
+#include "runtime/cti/nexj_notifier.h"
+#include "runtime/cti/user_call_states.h"
 #include "runtime/engine/engine.h"
 #include "runtime/http/api.h"
 #include "runtime/http/server.h"
 #include "runtime/server/flow_catalog.h"
 #include "runtime/server/metrics.h"
-#include "runtime/server/observer_list.h"
+#include "runtime/server/observer_fanout.h"
 
 namespace flowc::server {
 
@@ -40,7 +46,24 @@ struct Runtime::Impl {
     engine::EngineOptions eo;
     eo.now_ms = options.now_ms;
     eo.executor = executor.get();
+    cti_client = std::make_unique<client::HttpClient>(io);
+    cti::NexjNotifierOptions no;
+    no.send = [this](client::HttpRequest r, std::function<void(client::HttpResponse)> done) {
+      cti_client->send(std::move(r), std::move(done));
+    };
+    no.trace = [this](const std::string& id, const std::string& kind, nlohmann::json data) {
+      engine->add_trace(id, kind, std::move(data));
+    };
+    no.count = [this](const std::string& metric, const std::string& flow) { metrics.count(metric, flow); };
+    no.token = options.cti_token;
+    no.extra_fields = options.cti_extra_fields;
+    no.session_value = [this](const std::string& id, const std::string& variable) {
+      auto s = engine->session_for_agent(id);
+      return s && s->contains(variable) ? (*s)[variable] : nlohmann::json(nullptr);
+    };
+    notifier = std::make_unique<cti::NexjNotifier>(std::move(no));
     observers.add(&metrics);
+    observers.add(notifier.get());
     for (auto* o : options.observers) observers.add(o);
     eo.observer = &observers;
     eo.max_active_calls = options.max_active_calls;
@@ -61,6 +84,44 @@ struct Runtime::Impl {
     ao.protect_calls = options.protect_calls;
     ao.metrics = [this] { return metrics.render(engine->active_calls()); };
     api = std::make_unique<http::Api>(*engine, catalog.get(), std::move(ao));
+    setup_cti();
+  }
+
+  // The receiving side: configuration, records, the SOA endpoint and console.
+  void setup_cti() {
+    cti_config = cti::default_cti_config();
+    if (!options.cti_config.empty()) {
+      auto loaded = cti::load_cti_config(options.cti_config, &cti_error);
+      if (loaded) cti_config = std::move(*loaded);
+    }
+    cti::InboundCallOptions io_opts;
+    io_opts.now_ms = options.now_ms;
+    io_opts.find_call = [this](const std::string& digits) { return find_call(digits); };
+    inbound = std::make_unique<cti::InboundCallService>(cti_config, call_states, std::move(io_opts));
+    cti::CtiRoutesOptions ro;
+    ro.rpc_tokens = options.tokens;
+    ro.console_dir = options.console_dir.empty() ? FLOWC_CONSOLE_DIR : options.console_dir;
+    ro.now_ms = options.now_ms;
+    ro.log = options.log;
+    cti_routes = std::make_unique<cti::CtiRoutes>(*inbound, call_states, std::move(ro));
+    api->add_routes(cti_routes.get());
+  }
+
+  // The newest active call from a caller, with its session for the screen pop.
+  nlohmann::json find_call(const std::string& digits) {
+    nlohmann::json best = nullptr;
+    for (const auto& c : engine->list_calls()) {
+      if (!c.contains("from") || !c["from"].is_string()) continue;
+      if (!cti::digits_match(cti::phone_digits(c["from"].get<std::string>()), digits)) continue;
+      if (best.is_null() || c.value("started_at", std::string()) >= best.value("started_at", std::string()))
+        best = c;
+    }
+    if (best.is_null()) return best;
+    auto session = engine->session_for_agent(best.value("id", std::string()));
+    return {{"call_id", best["id"]},
+            {"flow", best.value("flow", std::string())},
+            {"module", best.value("module", nlohmann::json(nullptr))},
+            {"session", session ? *session : nlohmann::json::object()}};
   }
 
   void schedule_tick() {
@@ -78,7 +139,14 @@ struct Runtime::Impl {
   asio::steady_timer tick;
   stdlib::TimeZoneCache zones;
   Metrics metrics;
-  ObserverList observers;
+  ObserverFanout observers;
+  std::unique_ptr<client::HttpClient> cti_client;
+  std::unique_ptr<cti::NexjNotifier> notifier;
+  cti::CtiConfig cti_config;
+  std::string cti_error;
+  cti::UserCallStates call_states;
+  std::unique_ptr<cti::InboundCallService> inbound;
+  std::unique_ptr<cti::CtiRoutes> cti_routes;
   std::unique_ptr<engine::ActionExecutor> executor;
   std::unique_ptr<engine::Engine> engine;
   std::unique_ptr<FlowCatalog> catalog;
@@ -93,10 +161,15 @@ Runtime::~Runtime() {
   stop();
   // The executor's callbacks reach into the engine: stop them first.
   impl_->executor.reset();
+  impl_->cti_client.reset();
 }
 
 bool Runtime::start() {
   Impl& m = *impl_;
+  if (!m.cti_error.empty()) {
+    m.options.log("--cti-config: " + m.cti_error);
+    return false;
+  }
   size_t flows = 0;
   for (const auto& r : m.catalog->load_all())
     if (r.installed) ++flows;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -46,6 +47,15 @@ struct RuntimeOptions {
   std::function<int64_t()> now_ms;  // default: the system clock
   // Told about calls too, after the metrics (e.g. the --record recorder).
   std::vector<engine::EngineObserver*> observers;
+
+  // CTI (docs/cti.md). The receiving side's configuration file (users with
+  // the call-user privilege, reasons and scripts, contacts); "": built in,
+  // with no users, so every updateCallState is refused.
+  std::string cti_config;
+  std::string console_dir;  // the agent console's files; "": the repository's runtime/console
+  std::string cti_token;    // bearer token sent with outbound updateCallState messages
+  // Extra User Call State fields sent as a fifth param: field → session variable.
+  std::map<std::string, std::string> cti_extra_fields;
 };
 
 class Runtime {

@@ -77,6 +77,12 @@ serve options:
   --max-calls N           active calls before new ones get 503 (default 200000)
   --port-file F           write the port to F once listening (for --listen 127.0.0.1:0)
   --record DIR            write every finished call as a .flowtest scenario into DIR
+  --cti-config F          CTI receiving side: users with the call-user privilege, reasons
+                          and call scripts, contacts (JSON; see docs/cti.md)
+  --cti-token-file F      bearer token sent with outbound NexJ updateCallState messages
+  --cti-field NAME=VAR    send session variable VAR as User Call State field NAME
+                          (a fifth updateCallState param; repeatable)
+  --console-dir D         the agent console's files served at /agent (default: the sources')
 
 Exit status: 0 when there are no errors, 1 when there are, 2 on bad usage.
 )";

@@ -68,6 +68,18 @@ int cmd_serve(int argc, char** argv) {
       record_dir = value();
     } else if (a == "--port-file") {
       port_file = value();
+    } else if (a == "--cti-config") {
+      o.cti_config = value();
+    } else if (a == "--cti-token-file") {
+      o.cti_token = read_tokens(value()).front();
+    } else if (a == "--cti-field") {
+      std::string v = value();
+      size_t eq = v.find('=');
+      if (eq == 0 || eq == std::string::npos || eq + 1 == v.size())
+        usage_error("--cti-field: expected NAME=VARIABLE (e.g. accountNumber=ivr.account), got '" + v + "'");
+      o.cti_extra_fields[v.substr(0, eq)] = v.substr(eq + 1);
+    } else if (a == "--console-dir") {
+      o.console_dir = value();
     } else if (a == "--max-calls") {
       o.max_active_calls = std::stoul(value());
     } else if (!a.empty() && a[0] == '-') {

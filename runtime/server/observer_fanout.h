@@ -1,5 +1,6 @@
-// Several engine observers behind the engine's one observer pointer: the
-// metrics, and whatever else `flowc serve` wires in (the --record recorder).
+// Several engine observers behind the engine's one: the metrics, the CTI
+// notifier and the --record recorder all hear every call event, in the
+// order they were added.
 #pragma once
 
 #include <vector>
@@ -8,11 +9,12 @@
 
 namespace flowc::server {
 
-class ObserverList : public engine::EngineObserver {
+class ObserverFanout : public engine::EngineObserver {
  public:
   void add(engine::EngineObserver* o) {
     if (o) list_.push_back(o);
   }
+
   void call_started(const std::string& id, const engine::FlowVersion& f) override {
     for (auto* o : list_) o->call_started(id, f);
   }
