@@ -1,6 +1,7 @@
 // `flowc serve` as an object: loads the flows, runs the engine on an
-// io_context with N threads, serves the HTTP API, ticks the timers, and
-// stops cleanly on SIGINT/SIGTERM (or stop()).
+// io_context with N threads, serves the HTTP API, ticks the timers, reloads
+// flows in the background (on SIGHUP, POST /v1/flows/{name}/reload and, with
+// watch, file changes), and stops cleanly on SIGINT/SIGTERM (or stop()).
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include "compiler/driver/compile.h"
 #include "runtime/engine/action_executor.h"
 #include "runtime/engine/flow_version.h"
+#include "runtime/server/delete_policy.h"
 
 namespace boost::asio {
 class io_context;
@@ -43,6 +45,10 @@ struct RuntimeOptions {
   std::function<std::unique_ptr<engine::ActionExecutor>(boost::asio::io_context&)> make_executor;
   std::function<void(const std::string&)> log;
   std::function<int64_t()> now_ms;  // default: the system clock
+  bool watch = false;               // reload when the served files (or their imports) change
+  int watch_debounce_ms = 100;
+  bool reload_on_sighup = true;
+  DeletePolicy on_delete = DeletePolicy::Stop;
 };
 
 class Runtime {
@@ -58,6 +64,8 @@ class Runtime {
   void stop();
 
   uint16_t port() const;
+  // Reloads every flow that changed, on the reload thread (what SIGHUP does).
+  void request_reload();
   engine::Engine& engine();
   FlowCatalog& catalog();
 
