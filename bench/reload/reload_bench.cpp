@@ -6,8 +6,11 @@
 // or ended on another version than they started on), reload-to-live latency
 // p50/p99 and the server's RSS before and after, as a table and JSON.
 //
-//   flowc_reload_bench [--flowc PATH] [--rewrites 200] [--callers 4]
-//                      [--debounce 50ms] [--dir DIR] [--json FILE]
+// The server's RSS is compared at rest (load stopped, traces expired)
+// after a warm-up of --warmup rewrites and after the measured ones.
+//
+//   flowc_reload_bench [--flowc PATH] [--rewrites 200] [--warmup 20]
+//                      [--callers 4] [--debounce 50ms] [--dir DIR] [--json FILE]
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -47,6 +50,7 @@ using Clock = std::chrono::steady_clock;
 struct Options {
   std::string flowc = FLOWC_BIN;
   int rewrites = 200;
+  int warmup = 20;  // rewrites before the baseline, not counted
   int callers = 4;
   std::string debounce = "50ms";
   std::string dir;
@@ -233,7 +237,8 @@ int main(int argc, char** argv) {
     else
       fail("unknown option " + a + " (see the comment at the top of reload_bench.cpp)");
   }
-  if (o.rewrites < 2 || o.callers < 1) fail("--rewrites must be at least 2 and --callers at least 1");
+  if (o.rewrites < 2 || o.callers < 1 || o.warmup < 0)
+    fail("--rewrites must be at least 2, --callers at least 1, --warmup at least 0");
   if (o.dir.empty())
     o.dir = (fs::temp_directory_path() / ("flowc_reload_bench_" + std::to_string(getpid()))).string();
   fs::remove_all(o.dir);
@@ -294,45 +299,66 @@ int main(int argc, char** argv) {
   };
 
   Totals totals;
-  std::atomic<bool> stop{false};
-  std::vector<std::thread> callers;
-  for (int i = 0; i < o.callers; ++i)
-    callers.emplace_back(caller, port, i, std::cref(stop), std::ref(totals));
+  std::vector<double> live_ms, error_ms;
+  std::vector<std::pair<int, int64_t>> rss_samples;  // (rewrites so far, KiB) under load
+  int k = 0;
+  // Rewrites the file n times under load, valid and broken alternating.
+  auto phase = [&](int n, bool record) {
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> callers;
+    for (int i = 0; i < o.callers; ++i)
+      callers.emplace_back(caller, port, i, std::cref(stop), std::ref(totals));
+    for (int j = 0; j < n; ++j) {
+      ++k;
+      bool valid = k % 2 == 1;
+      json f = flow_entry(admin);
+      int64_t installed = f.contains("reloads") ? f["reloads"]["installed"].get<int64_t>() : 0;
+      int64_t failed = f.contains("reloads") ? f["reloads"]["failed"].get<int64_t>() : 0;
+      auto t0 = Clock::now();
+      save(file, valid ? valid_flow(k) : broken_flow(k));
+      if (!wait_handled(valid, installed, failed))
+        fail("save " + std::to_string(k) + " was never handled; see " + log);
+      double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+      if (record) (valid ? live_ms : error_ms).push_back(ms);
+      if (record && (j + 1) % 50 == 0) rss_samples.emplace_back(j + 1, rss_kib(pid));
+    }
+    stop = true;
+    for (auto& t : callers) t.join();
+  };
+  // The server at rest: every call ended, only the current version alive,
+  // the ended calls' traces expired (--trace-ttl 1s), and one no-op reload
+  // (SIGHUP) done so the reload thread has trimmed the allocator. Both RSS
+  // figures are taken in this same state.
+  size_t versions_alive = 0;
+  auto at_rest = [&] {
+    json f;
+    for (auto deadline = Clock::now() + std::chrono::seconds(30); Clock::now() < deadline;) {
+      f = flow_entry(admin);
+      if (f.value("versions", json::array()).size() == 1) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    versions_alive = f.value("versions", json::array()).size();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the trace TTL
+    int64_t unchanged = f.contains("reloads") ? f["reloads"]["unchanged"].get<int64_t>() : 0;
+    kill(pid, SIGHUP);
+    for (auto deadline = Clock::now() + std::chrono::seconds(30); Clock::now() < deadline;) {
+      json g = flow_entry(admin);
+      if (g.contains("reloads") && g["reloads"]["unchanged"].get<int64_t>() > unchanged) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the trim after the job
+    return rss_kib(pid);
+  };
 
   int64_t rss_start = rss_kib(pid);
-  int64_t rss_before = -1;
-  std::vector<double> live_ms, error_ms;
-  int warmup = std::min(20, o.rewrites / 4);
-  for (int k = 1; k <= o.rewrites; ++k) {
-    if (k == warmup + 1) rss_before = rss_kib(pid);  // the baseline: server warm, under load
-    bool valid = k % 2 == 1;
-    json f = flow_entry(admin);
-    int64_t installed = f.contains("reloads") ? f["reloads"]["installed"].get<int64_t>() : 0;
-    int64_t failed = f.contains("reloads") ? f["reloads"]["failed"].get<int64_t>() : 0;
-    auto t0 = Clock::now();
-    save(file, valid ? valid_flow(k) : broken_flow(k));
-    if (!wait_handled(valid, installed, failed))
-      fail("save " + std::to_string(k) + " was never handled; see " + log);
-    double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-    (valid ? live_ms : error_ms).push_back(ms);
-  }
-  stop = true;
-  for (auto& t : callers) t.join();
-
-  // Every call has ended: only the current version may stay, and the traces
-  // expire after 1 s.
-  json f;
-  for (auto deadline = Clock::now() + std::chrono::seconds(30); Clock::now() < deadline;) {
-    f = flow_entry(admin);
-    if (f.value("versions", json::array()).size() == 1) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-  admin.request(http::verb::get, "/v1/calls");  // a request after the expiry tick
-  int64_t rss_after = rss_kib(pid);
-  size_t versions_alive = f.value("versions", json::array()).size();
+  phase(o.warmup, false);  // the server warm: allocator arenas, LLVM, connections
+  int64_t rss_before = at_rest();
+  phase(o.rewrites, true);
+  int64_t rss_after = at_rest();
   int status = stop_server();
 
+  json samples = json::array();
+  for (const auto& [n, kib] : rss_samples) samples.push_back({{"rewrites", n}, {"rss_kib", kib}});
   json report = {
       {"rewrites", o.rewrites},
       {"valid_saves", live_ms.size()},
@@ -354,7 +380,9 @@ int main(int argc, char** argv) {
        {{"start", rss_start},
         {"before", rss_before},
         {"after", rss_after},
-        {"delta", rss_after - rss_before}}},
+        {"delta", rss_after - rss_before},
+        {"under_load", samples}}},
+      {"warmup_rewrites", o.warmup},
       {"versions_alive_at_end", versions_alive},
       {"server_exit", WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status)}};
   std::printf("%-34s %s\n", "rewrites (valid/broken)",
@@ -370,11 +398,16 @@ int main(int argc, char** argv) {
               percentile(live_ms, 0.99), o.debounce.c_str());
   std::printf("%-34s p50 %.1f ms, p99 %.1f ms\n", "broken save to error shown", percentile(error_ms, 0.5),
               percentile(error_ms, 0.99));
-  std::printf("%-34s start %.1f MiB, before %.1f MiB, after %.1f MiB (%+.1f MiB)\n", "server RSS",
+  std::printf("%-34s start %.1f MiB, before %.1f MiB, after %.1f MiB (%+.1f MiB)\n", "server RSS at rest",
               rss_start / 1024.0, rss_before / 1024.0, rss_after / 1024.0, (rss_after - rss_before) / 1024.0);
+  std::string load_samples;
+  for (const auto& [n, kib] : rss_samples)
+    load_samples += " " + std::to_string(n) + ":" + std::to_string(kib / 1024);
+  std::printf("%-34s%s (rewrites:MiB)\n", "server RSS under load", load_samples.c_str());
   std::printf("%-34s %zu\n", "versions alive at the end", versions_alive);
   std::cout << report.dump() << "\n";
   if (!o.json_out.empty()) std::ofstream(o.json_out) << report.dump(2) << "\n";
+  fs::remove_all(o.dir);
   bool ok = totals.failed == 0 && totals.calls_lost == 0 && totals.mixed == 0 && versions_alive == 1;
   return ok ? 0 : 1;
 }

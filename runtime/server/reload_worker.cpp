@@ -1,6 +1,10 @@
 // The reload thread and its queue.
 #include "runtime/server/reload_worker.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace flowc::server {
 
 ReloadWorker::ReloadWorker(std::function<void()> refresh)
@@ -46,6 +50,12 @@ void ReloadWorker::run() {
     }
     lock.unlock();
     if (job) job();
+#if defined(__GLIBC__)
+    // A compile allocates and frees tens of MiB; glibc keeps freed memory
+    // in its arenas unless asked. Without this, RSS creeps up by the
+    // fragmentation of every reload even though every old version is freed.
+    malloc_trim(0);
+#endif
     lock.lock();
   }
 }
