@@ -25,6 +25,14 @@ struct Engine::Call {
   bool ended = false;
   int64_t ended_at_ms = 0;
   std::string agent;  // who took the call, for DISCONNECTED
+  size_t outstanding = 0;     // automations sent and not finished yet
+  bool end_reported = false;  // the observer heard of the end
+  // Once the call has ended and its last automation has finished, the
+  // version is let go (so an old version's code is freed when its last call
+  // ends) and what stays readable until the TTL is kept here.
+  std::string flow_name;
+  uint32_t version_number = 0;
+  std::optional<json> final_info;  // {"module","end_reason","session","trace","dropped"}
 };
 
 namespace {
@@ -190,6 +198,8 @@ Outcome Engine::start_call(const json& request) {
   }
   int64_t now = options_.now_ms();
   call->version = version;
+  call->flow_name = version->name;
+  call->version_number = version->number;
   call->from = from;
   call->to = to;
   call->started_at_ms = now;
@@ -252,6 +262,7 @@ Outcome Engine::deliver(const std::string& call_id, const json& event) {
   Outcome answer;
   answer.call_id = call_id;
   Effects fx;
+  std::shared_ptr<FlowVersion> version;
   {
     std::lock_guard lock(call->mu);
     if (call->ended) {
@@ -268,9 +279,10 @@ Outcome Engine::deliver(const std::string& call_id, const json& event) {
     uint32_t status = call->state->handle(ev, *scratch, options_.now_ms());
     release_scratch(scratch);
     after_run(*call, status, &answer, fx);
+    version = call->version;
   }
   dispatch(call, fx);
-  if (options_.observer) options_.observer->event_handled(call_id, *call->version);
+  if (options_.observer) options_.observer->event_handled(call_id, *version);
   return answer;
 }
 
@@ -278,6 +290,7 @@ void Engine::after_run(Call& call, uint32_t status, Outcome* answer, Effects& fx
   stdlib::CallState& st = *call.state;
   json commands = st.take_commands();
   fx.requests = st.take_requests();
+  call.outstanding += fx.requests.size();
   fx.agent = st.take_agent();
   if (fx.agent) call.agent = fx.agent->agent;
   int64_t now = options_.now_ms();
@@ -343,6 +356,11 @@ void Engine::after_run(Call& call, uint32_t status, Outcome* answer, Effects& fx
 
 void Engine::dispatch(const std::shared_ptr<Call>& call, Effects& fx) {
   std::weak_ptr<Call> weak = call;
+  std::shared_ptr<FlowVersion> version;
+  {
+    std::lock_guard lock(call->mu);
+    version = call->version;
+  }
   for (auto& req : fx.requests) {
     uint32_t index = req.automation;
     if (!options_.executor) {
@@ -354,14 +372,14 @@ void Engine::dispatch(const std::shared_ptr<Call>& call, Effects& fx) {
     options_.executor->execute(call->id, std::move(req),
                                [this, weak, index](ActionResult r) { automation_done(weak, index, std::move(r)); });
   }
-  if (options_.observer && fx.agent)
-    options_.observer->agent_connected(call->id, *call->version, fx.agent->agent, call->from, fx.agent->reason);
-  if (fx.ended_now) {
+  if (options_.observer && fx.agent && version)
+    options_.observer->agent_connected(call->id, *version, fx.agent->agent, call->from, fx.agent->reason);
+  if (fx.ended_now && version) {
     {
       std::unique_lock lock(calls_mu_);
       --active_;
     }
-    --call->version->active_calls;
+    --version->active_calls;
     if (options_.observer) {
       std::string agent, reason;
       {
@@ -369,11 +387,28 @@ void Engine::dispatch(const std::shared_ptr<Call>& call, Effects& fx) {
         agent = call->agent;
         reason = call->state->end_reason();
       }
-      if (!agent.empty()) options_.observer->agent_disconnected(call->id, *call->version, agent);
-      options_.observer->call_ended(call->id, *call->version, reason);
+      if (!agent.empty()) options_.observer->agent_disconnected(call->id, *version, agent);
+      options_.observer->call_ended(call->id, *version, reason);
     }
+    std::lock_guard lock(call->mu);
+    call->end_reported = true;
+    release_version(*call);
   }
   if (fx.reply && options_.on_reply) options_.on_reply(call->id, *fx.reply);
+}
+
+void Engine::release_version(Call& call) {
+  if (!call.ended || !call.end_reported || call.outstanding > 0 || !call.version) return;
+  const auto& states = call.version->tables.states;
+  uint32_t m = call.state->module();
+  json info = {{"module", m < states.size() ? json(states[m]) : json(nullptr)},
+               {"end_reason", call.state->end_reason()},
+               {"session", call.state->session(true)},
+               {"trace", call.state->trace_json(true)},
+               {"dropped", call.state->trace_dropped()}};
+  call.final_info = std::move(info);
+  call.state.reset();  // refers to the version's tables and code
+  call.version.reset();
 }
 
 void Engine::automation_done(const std::weak_ptr<Call>& weak, uint32_t index, ActionResult result) {
@@ -381,12 +416,16 @@ void Engine::automation_done(const std::weak_ptr<Call>& weak, uint32_t index, Ac
   if (!call) return;
   Effects fx;
   std::string name;
+  std::shared_ptr<FlowVersion> version;
   {
     std::lock_guard lock(call->mu);
+    if (call->outstanding > 0) --call->outstanding;
+    version = call->version;
+    if (!version) return;  // cannot happen: the version stays while automations are out
     int64_t now = options_.now_ms();
     const json* body = result.json ? &*result.json : nullptr;
     call->state->automation_finished(index, result.ok, body, result.detail, now);
-    if (index < call->version->tables.automations.size()) name = call->version->tables.automations[index].name;
+    if (index < version->tables.automations.size()) name = version->tables.automations[index].name;
     if (!call->ended) {
       rt_event ev{};
       ev.kind = RT_EV_AUTOMATION_DONE;
@@ -396,8 +435,10 @@ void Engine::automation_done(const std::weak_ptr<Call>& weak, uint32_t index, Ac
       after_run(*call, status, nullptr, fx);
     }
   }
-  if (options_.observer) options_.observer->automation_finished(call->id, *call->version, name, result);
+  if (options_.observer) options_.observer->automation_finished(call->id, *version, name, result);
   dispatch(call, fx);
+  std::lock_guard lock(call->mu);
+  release_version(*call);
 }
 
 // ---------------------------------------------------------------- sessions
@@ -429,6 +470,7 @@ std::optional<json> Engine::session(const std::string& call_id, bool redact) con
   std::shared_ptr<Call> call = find(call_id);
   if (!call) return std::nullopt;
   std::lock_guard lock(call->mu);
+  if (!call->state) return (*call->final_info)["session"];  // ended and released: kept redacted
   return call->state->session(redact);
 }
 
@@ -436,22 +478,31 @@ std::optional<json> Engine::call_info(const std::string& call_id, bool with_sess
   std::shared_ptr<Call> call = find(call_id);
   if (!call) return std::nullopt;
   std::lock_guard lock(call->mu);
-  const auto& states = call->version->tables.states;
-  uint32_t m = call->state->module();
+  const json* fin = call->final_info ? &*call->final_info : nullptr;
+  json module = nullptr;
+  if (fin) {
+    module = (*fin)["module"];
+  } else {
+    const auto& states = call->version->tables.states;
+    uint32_t m = call->state->module();
+    if (m < states.size()) module = states[m];
+  }
   json j = {{"id", call->id},
-            {"flow", call->version->name},
-            {"version", call->version->number},
+            {"flow", call->flow_name},
+            {"version", call->version_number},
             {"from", call->from},
             {"to", call->to},
-            {"module", m < states.size() ? json(states[m]) : json(nullptr)},
+            {"module", module},
             {"started_at", iso_time(call->started_at_ms)},
-            {"state", call->ended ? "ended" : call->held ? "waiting" : "active"}};
+            {"state", call->ended  ? "ended"
+                      : call->held ? "waiting"
+                                   : "active"}};
   if (call->ended) {
     j["ended_at"] = iso_time(call->ended_at_ms);
-    j["end_reason"] = call->state->end_reason();
+    j["end_reason"] = fin ? (*fin)["end_reason"] : json(call->state->end_reason());
   }
   if (!call->pending.empty()) j["pending_commands"] = call->pending;
-  if (with_session) j["session"] = call->state->session(true);
+  if (with_session) j["session"] = fin ? (*fin)["session"] : call->state->session(true);
   return j;
 }
 
@@ -459,6 +510,7 @@ std::optional<json> Engine::session_for_agent(const std::string& call_id) const 
   std::shared_ptr<Call> call = find(call_id);
   if (!call) return std::nullopt;
   std::lock_guard lock(call->mu);
+  if (!call->state) return (*call->final_info)["session"];  // ended and released: kept redacted
   return call->state->session(false);
 }
 
@@ -466,6 +518,17 @@ bool Engine::add_trace(const std::string& call_id, const std::string& kind, json
   std::shared_ptr<Call> call = find(call_id);
   if (!call) return false;
   std::lock_guard lock(call->mu);
+  if (!call->state) {
+    // Ended and its version released (a CTI delivery answering late, say):
+    // the entry joins the trace kept for reading, within the same bound.
+    json& trace = (*call->final_info)["trace"];
+    if (trace.size() >= stdlib::CallState::kTraceLimit) {
+      trace.erase(trace.begin());
+      (*call->final_info)["dropped"] = (*call->final_info)["dropped"].get<size_t>() + 1;
+    }
+    trace.push_back({{"at_ms", options_.now_ms() - call->started_at_ms}, {"kind", kind}, {"data", std::move(data)}});
+    return true;
+  }
   call->state->add_trace(kind, std::move(data));
   return true;
 }
@@ -474,8 +537,13 @@ std::optional<json> Engine::trace(const std::string& call_id) const {
   std::shared_ptr<Call> call = find(call_id);
   if (!call) return std::nullopt;
   std::lock_guard lock(call->mu);
-  json j = {{"call_id", call->id}, {"flow", call->version->name}, {"version", call->version->number},
-            {"entries", call->state->trace_json(true)}};
+  json j = {{"call_id", call->id}, {"flow", call->flow_name}, {"version", call->version_number}};
+  if (call->final_info) {
+    j["entries"] = (*call->final_info)["trace"];
+    if (auto d = (*call->final_info)["dropped"].get<size_t>()) j["dropped"] = d;
+    return j;
+  }
+  j["entries"] = call->state->trace_json(true);
   if (call->state->trace_dropped()) j["dropped"] = call->state->trace_dropped();
   return j;
 }

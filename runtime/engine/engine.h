@@ -129,6 +129,9 @@ class Engine {
   // Outside the lock: dispatches requests and tells the observer and on_reply.
   void dispatch(const std::shared_ptr<Call>& call, Effects& fx);
   void automation_done(const std::weak_ptr<Call>& weak, uint32_t index, ActionResult result);
+  // Under the call's lock: once the call has ended, the end was reported and
+  // no automation is out, keeps what stays readable and lets the version go.
+  void release_version(Call& call);
   stdlib::Scratch* acquire_scratch();
   void release_scratch(stdlib::Scratch* s);
   Outcome error(int status, std::string code, std::string message) const;

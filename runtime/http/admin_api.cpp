@@ -1,4 +1,4 @@
-// The operators' endpoints: GET /v1/flows, POST /v1/flows/{name}/reload.
+// The operators' endpoints: GET /v1/flows, POST /v1/flows/{name}/reload[?dry_run=true].
 #include "runtime/http/api.h"
 
 namespace flowc::http {
@@ -14,7 +14,11 @@ void Api::admin(const Request& r, const std::vector<std::string>& parts, Respond
   }
   if (parts.size() == 4 && parts[3] == "reload") {
     if (r.method != "POST") return respond(Response::error(405, "method_not_allowed", "use POST"));
-    return respond(flows_->reload(parts[2]));
+    auto dry = r.query.find("dry_run");
+    bool dry_run = dry != r.query.end() && (dry->second == "true" || dry->second == "1");
+    if (dry != r.query.end() && !dry_run && dry->second != "false" && dry->second != "0")
+      return respond(Response::error(400, "invalid_query", "dry_run must be true or false"));
+    return flows_->reload(parts[2], dry_run, std::move(respond));
   }
   respond(Response::error(404, "not_found", "no such endpoint: " + r.method + " " + r.path));
 }

@@ -20,7 +20,9 @@ class FlowAdmin {
  public:
   virtual ~FlowAdmin() = default;
   virtual nlohmann::json list() const = 0;                // GET /v1/flows
-  virtual Response reload(const std::string& name) = 0;   // POST /v1/flows/{name}/reload
+  // POST /v1/flows/{name}/reload[?dry_run=true]: answers through `done`,
+  // possibly later and on another thread (the compile runs in the background).
+  virtual void reload(const std::string& name, bool dry_run, Respond done) = 0;
 };
 
 // Extra routes mounted by other parts of the runtime (CTI, agent console).

@@ -1,6 +1,7 @@
 // The flows a runtime serves: found under the paths it was given, compiled,
 // checked and installed into the engine; every version with its number and
-// content hash, and the last load error of each file, for GET /v1/flows.
+// content hash, the files each flow imports, the last load error of each
+// file and what the last reload changed, for GET /v1/flows.
 #pragma once
 
 #include <functional>
@@ -13,8 +14,10 @@
 #include <nlohmann/json.hpp>
 
 #include "compiler/driver/compile.h"
+#include "compiler/driver/module_diff.h"
 #include "runtime/engine/engine.h"
 #include "runtime/http/api.h"
+#include "runtime/server/delete_policy.h"
 
 namespace flowc::server {
 
@@ -24,6 +27,10 @@ struct CatalogOptions {
   CompileOptions compile;
   std::function<int64_t()> now_ms;
   std::function<void(const std::string&)> log;  // one message per line
+  DeletePolicy on_delete = DeletePolicy::Stop;
+  // Runs a reload job off the HTTP threads (the runtime's reload thread);
+  // unset: jobs run at once on the caller's thread.
+  std::function<void(std::function<void()>)> background;
 };
 
 struct LoadOutcome {
@@ -31,8 +38,11 @@ struct LoadOutcome {
   std::string flow;  // "" when the file is not a flow (a library) or did not check
   bool installed = false;
   bool unchanged = false;
+  bool deleted = false;     // the file is gone (see DeletePolicy)
+  uint32_t version = 0;     // the installed version's number
   std::string error;        // short
   std::string diagnostics;  // as `flowc check` prints them
+  ModuleChanges changes;    // against the version that was serving
 };
 
 class FlowCatalog : public http::FlowAdmin {
@@ -43,27 +53,48 @@ class FlowCatalog : public http::FlowAdmin {
   std::vector<std::string> files() const;
   std::vector<LoadOutcome> load_all();
   // Compiles one file and installs it when it checks and compiles and has
-  // changed; the running version stays otherwise.
-  LoadOutcome load(const std::string& path);
+  // changed; the running version stays otherwise. A file whose sources
+  // (imports included) are byte for byte those of the running version is
+  // not compiled again. With dry_run, reports what installing would change
+  // and installs nothing.
+  LoadOutcome load(const std::string& path, bool dry_run = false);
+  // Reloads everything under the paths: new and changed files are loaded,
+  // deleted ones handled by the delete policy. Unchanged files cost a read.
+  std::vector<LoadOutcome> refresh();
+  // The directories a watcher should watch: those of the served paths
+  // (and their subdirectories) and of every file a flow imports.
+  std::vector<std::string> watch_dirs() const;
 
   nlohmann::json list() const override;
-  http::Response reload(const std::string& name) override;
+  void reload(const std::string& name, bool dry_run, http::Respond done) override;
 
  private:
   struct Entry {
     std::string name;
     std::string path;
-    std::string hash;
+    std::string hash;                  // of the running version's sources
+    std::vector<std::string> sources;  // the file and what it imports, in load order
+    ModuleFingerprints modules;        // of the running version
     uint32_t next_number = 1;
     std::vector<std::weak_ptr<engine::FlowVersion>> versions;
     std::string last_error;
     nlohmann::json last_diagnostics = nlohmann::json::array();
+    nlohmann::json last_change;  // what the last installed version changed
     int64_t last_attempt_ms = 0;
+    bool deleted = false;
+    uint64_t installed = 0, unchanged = 0, failed = 0;
   };
+
+  LoadOutcome load_locked(const std::string& path, bool dry_run);
+  LoadOutcome deleted(Entry& e);
+  void log(const std::string& message) const {
+    if (options_.log) options_.log(message);
+  }
 
   engine::Engine& engine_;
   stdlib::TimeZoneCache& zones_;
   CatalogOptions options_;
+  std::mutex load_mu_;  // one load at a time: versions install in order
   mutable std::mutex mu_;
   std::map<std::string, Entry> by_path_;
 };

@@ -3,6 +3,7 @@
 #include "runtime/server/runtime.h"
 
 #include <chrono>
+#include <csignal>
 #include <thread>
 
 #include <boost/asio/io_context.hpp>
@@ -19,9 +20,11 @@
 #include "runtime/engine/engine.h"
 #include "runtime/http/api.h"
 #include "runtime/http/server.h"
+#include "runtime/server/file_watcher.h"
 #include "runtime/server/flow_catalog.h"
 #include "runtime/server/metrics.h"
 #include "runtime/server/observer_fanout.h"
+#include "runtime/server/reload_worker.h"
 
 namespace flowc::server {
 
@@ -39,7 +42,7 @@ int64_t system_now_ms() {
 }  // namespace
 
 struct Runtime::Impl {
-  explicit Impl(RuntimeOptions o) : options(std::move(o)), signals(io, SIGINT, SIGTERM), tick(io) {
+  explicit Impl(RuntimeOptions o) : options(std::move(o)), signals(io, SIGINT, SIGTERM), hup(io), tick(io) {
     if (!options.now_ms) options.now_ms = system_now_ms;
     if (!options.log) options.log = [](const std::string&) {};
     executor = options.make_executor ? options.make_executor(io) : nullptr;
@@ -78,50 +81,32 @@ struct Runtime::Impl {
     co.compile = options.compile;
     co.now_ms = options.now_ms;
     co.log = options.log;
+    co.on_delete = options.on_delete;
+    co.background = [this](std::function<void()> job) { reloader->post(std::move(job)); };
     catalog = std::make_unique<FlowCatalog>(*engine, zones, std::move(co));
     http::ApiOptions ao;
     ao.tokens = options.tokens;
     ao.protect_calls = options.protect_calls;
     ao.metrics = [this] { return metrics.render(engine->active_calls()); };
     api = std::make_unique<http::Api>(*engine, catalog.get(), std::move(ao));
+    reloader = std::make_unique<ReloadWorker>([this] {
+      catalog->refresh();
+      if (watcher) watcher->update();
+    });
     setup_cti();
+  }
+
+  void wait_hup() {
+    hup.async_wait([this](const boost::system::error_code& ec, int) {
+      if (ec || stopping) return;
+      options.log("SIGHUP: reloading the flows that changed");
+      reloader->request_refresh();
+      wait_hup();
+    });
   }
 
   // The receiving side: configuration, records, the SOA endpoint and console.
   void setup_cti() {
-    cti_config = cti::default_cti_config();
-    if (!options.cti_config.empty()) {
-      auto loaded = cti::load_cti_config(options.cti_config, &cti_error);
-      if (loaded) cti_config = std::move(*loaded);
-    }
-    cti::InboundCallOptions io_opts;
-    io_opts.now_ms = options.now_ms;
-    io_opts.find_call = [this](const std::string& digits) { return find_call(digits); };
-    inbound = std::make_unique<cti::InboundCallService>(cti_config, call_states, std::move(io_opts));
-    cti::CtiRoutesOptions ro;
-    ro.rpc_tokens = options.tokens;
-    ro.console_dir = options.console_dir.empty() ? FLOWC_CONSOLE_DIR : options.console_dir;
-    ro.now_ms = options.now_ms;
-    ro.log = options.log;
-    cti_routes = std::make_unique<cti::CtiRoutes>(*inbound, call_states, std::move(ro));
-    api->add_routes(cti_routes.get());
-  }
-
-  // The newest active call from a caller, with its session for the screen pop.
-  nlohmann::json find_call(const std::string& digits) {
-    nlohmann::json best = nullptr;
-    for (const auto& c : engine->list_calls()) {
-      if (!c.contains("from") || !c["from"].is_string()) continue;
-      if (!cti::digits_match(cti::phone_digits(c["from"].get<std::string>()), digits)) continue;
-      if (best.is_null() || c.value("started_at", std::string()) >= best.value("started_at", std::string()))
-        best = c;
-    }
-    if (best.is_null()) return best;
-    auto session = engine->session_for_agent(best.value("id", std::string()));
-    return {{"call_id", best["id"]},
-            {"flow", best.value("flow", std::string())},
-            {"module", best.value("module", nlohmann::json(nullptr))},
-            {"session", session ? *session : nlohmann::json::object()}};
   }
 
   void schedule_tick() {
@@ -136,6 +121,7 @@ struct Runtime::Impl {
   RuntimeOptions options;
   asio::io_context io;
   asio::signal_set signals;
+  asio::signal_set hup;
   asio::steady_timer tick;
   stdlib::TimeZoneCache zones;
   Metrics metrics;
@@ -152,6 +138,8 @@ struct Runtime::Impl {
   std::unique_ptr<FlowCatalog> catalog;
   std::unique_ptr<http::Api> api;
   std::unique_ptr<http::Server> server;
+  std::unique_ptr<FileWatcher> watcher;
+  std::unique_ptr<ReloadWorker> reloader;  // last: its jobs use everything above
   std::atomic<bool> stopping{false};
 };
 
@@ -159,6 +147,9 @@ Runtime::Runtime(RuntimeOptions options) : impl_(std::make_unique<Impl>(std::mov
 
 Runtime::~Runtime() {
   stop();
+  // No reload may start or finish on a runtime going away.
+  if (impl_->watcher) impl_->watcher->stop();
+  impl_->reloader.reset();
   // The executor's callbacks reach into the engine: stop them first.
   impl_->executor.reset();
   impl_->cti_client.reset();
@@ -188,6 +179,26 @@ bool Runtime::start() {
   m.signals.async_wait([this](const boost::system::error_code& ec, int) {
     if (!ec) stop();
   });
+  if (m.options.reload_on_sighup) {
+    m.hup.add(SIGHUP);
+    m.wait_hup();
+  }
+  if (m.options.watch) {
+    WatchOptions wo;
+    wo.dirs = [&m] { return m.catalog->watch_dirs(); };
+    wo.debounce_ms = m.options.watch_debounce_ms;
+    wo.on_change = [&m] { m.reloader->request_refresh(); };
+    wo.log = m.options.log;
+    m.watcher = std::make_unique<FileWatcher>(std::move(wo));
+    std::string error;
+    if (!m.watcher->start(&error)) {
+      m.options.log(error);
+      m.watcher.reset();
+      return false;
+    }
+    m.options.log("watching " + std::to_string(m.watcher->watched()) + " director" +
+                  (m.watcher->watched() == 1 ? "y" : "ies") + " for changes to .flow files");
+  }
   m.schedule_tick();
   return true;
 }
@@ -208,9 +219,14 @@ void Runtime::stop() {
     if (m.server) m.server->stop();
     boost::system::error_code ec;
     m.signals.cancel(ec);
+    m.hup.cancel(ec);
     m.tick.cancel();
     m.io.stop();
   });
+}
+
+void Runtime::request_reload() {
+  impl_->reloader->request_refresh();
 }
 
 uint16_t Runtime::port() const { return impl_->server ? impl_->server->port() : 0; }

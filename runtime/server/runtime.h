@@ -1,6 +1,7 @@
 // `flowc serve` as an object: loads the flows, runs the engine on an
-// io_context with N threads, serves the HTTP API, ticks the timers, and
-// stops cleanly on SIGINT/SIGTERM (or stop()).
+// io_context with N threads, serves the HTTP API, ticks the timers, reloads
+// flows in the background (on SIGHUP, POST /v1/flows/{name}/reload and, with
+// watch, file changes), and stops cleanly on SIGINT/SIGTERM (or stop()).
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include "compiler/driver/compile.h"
 #include "runtime/engine/action_executor.h"
 #include "runtime/engine/flow_version.h"
+#include "runtime/server/delete_policy.h"
 
 namespace boost::asio {
 class io_context;
@@ -56,6 +58,12 @@ struct RuntimeOptions {
   std::string cti_token;    // bearer token sent with outbound updateCallState messages
   // Extra User Call State fields sent as a fifth param: field → session variable.
   std::map<std::string, std::string> cti_extra_fields;
+
+  // Hot reload (docs/reload.md).
+  bool watch = false;               // reload when the served files (or their imports) change
+  int watch_debounce_ms = 100;
+  bool reload_on_sighup = true;
+  DeletePolicy on_delete = DeletePolicy::Stop;
 };
 
 class Runtime {
@@ -71,6 +79,8 @@ class Runtime {
   void stop();
 
   uint16_t port() const;
+  // Reloads every flow that changed, on the reload thread (what SIGHUP does).
+  void request_reload();
   engine::Engine& engine();
   FlowCatalog& catalog();
 

@@ -14,6 +14,7 @@
 #include "compiler/codegen/jit.h"
 #include "compiler/diag/render.h"
 #include "compiler/driver/compile.h"
+#include "compiler/driver/module_diff.h"
 #include "compiler/graph/dot.h"
 #include "compiler/ir/ir.h"
 #include "compiler/sema/durations.h"
@@ -45,6 +46,9 @@ check options:
   -W no-FLnnn             turn a warning off (e.g. -W no-FL401)
   --werror                treat warnings as errors
   --silence-budget DUR    longest silence on a path before FL406 warns (default 10s)
+  --diff OLD              also report what replacing OLD (the running version's
+                          file) with the one checked would change: modules added,
+                          removed, changed
 
 run options:
   --from N --to N         the caller and the dialled number
@@ -83,6 +87,13 @@ serve options:
   --cti-field NAME=VAR    send session variable VAR as User Call State field NAME
                           (a fifth updateCallState param; repeatable)
   --console-dir D         the agent console's files served at /agent (default: the sources')
+  --watch                 reload flows when their files (or files they import) change
+  --watch-debounce DUR    quiet time after a change before reloading (default 100ms)
+  --on-delete stop|keep   a deleted flow file stops new calls (default) or keeps serving
+  --dry-run               load, check and compile everything, report, and exit
+                          (0 when every flow would load, 1 otherwise)
+  (SIGHUP and POST /v1/flows/NAME/reload also reload; active calls stay on
+   the version they started on)
 
 Exit status: 0 when there are no errors, 1 when there are, 2 on bad usage.
 )";
@@ -93,6 +104,7 @@ struct Args {
   std::string format = "text";
   std::optional<bool> color;
   std::string output;
+  std::string diff_against;  // check --diff OLD
   CompileOptions compile;
 };
 
@@ -119,6 +131,8 @@ Args parse_args(int argc, char** argv) {
       a.color = true;
     } else if (s == "--no-color") {
       a.color = false;
+    } else if (s == "--diff") {
+      a.diff_against = value("--diff");
     } else if (s == "-o" || s == "--output") {
       a.output = value("-o");
     } else if (s == "--werror") {
@@ -162,10 +176,34 @@ std::string plural(size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// check --diff OLD: what a reload from OLD to NEW would change, on stdout.
+bool print_reload_diff(const std::string& old_path, const std::string& new_path, const Args& a) {
+  flowc::DiskFileSystem disk;
+  CompileOptions opts = a.compile;
+  opts.lower = false;
+  if (!std::ifstream(old_path)) {
+    std::cerr << "flowc: --diff: cannot read '" << old_path << "'\n";
+    return false;
+  }
+  Compilation before = flowc::compile_file(old_path, disk, opts);
+  Compilation after = flowc::compile_file(new_path, disk, opts);
+  auto changes = flowc::diff_modules(flowc::module_fingerprints(before), flowc::module_fingerprints(after));
+  for (const auto& m : changes.added) std::cout << "+ module " << m << "\n";
+  for (const auto& m : changes.removed) std::cout << "- module " << m << "\n";
+  for (const auto& m : changes.changed) std::cout << "~ module " << m << "\n";
+  std::cout << (changes.empty() ? "a reload would change no module; " : "a reload would change ")
+            << changes.summary() << "\n";
+  if (!changes.removed.empty())
+    std::cout << "calls in a removed module stay on the running version until they end\n";
+  return true;
+}
+
 int cmd_check(const Args& a) {
   if (a.paths.empty()) usage_error("check needs at least one file or directory");
+  if (!a.diff_against.empty() && a.paths.size() != 1) usage_error("--diff needs exactly one file to check");
   std::vector<std::string> files = flowc::cli::expand_paths(a.paths, ".flow");
   if (files.empty()) usage_error("no .flow files found");
+  if (!a.diff_against.empty() && files.size() != 1) usage_error("--diff needs exactly one file to check");
   flowc::DiskFileSystem disk;
   size_t errors = 0, warnings = 0, flows = 0;
   std::string json = "[";
@@ -198,6 +236,7 @@ int cmd_check(const Args& a) {
     std::cerr << "checked " << plural(files.size(), "file") << " (" << plural(flows, "flow")
               << "): no problems\n";
   }
+  if (!a.diff_against.empty()) return errors ? 1 : print_reload_diff(a.diff_against, files[0], a) ? 0 : 1;
   return errors ? 1 : 0;
 }
 

@@ -1,10 +1,13 @@
-// `flowc serve PATH...`: the production runtime.
+// `flowc serve PATH...`: the production runtime, its reload options and
+// --dry-run.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include "runtime/engine/engine.h"
 #include "runtime/server/call_recorder.h"
+#include "runtime/server/flow_catalog.h"
 #include "runtime/server/runtime.h"
 #include "tools/flowc/cli.h"
 #include "tools/port_file.h"
@@ -28,6 +31,39 @@ std::vector<std::string> read_tokens(const std::string& path) {
   return tokens;
 }
 
+// --dry-run: what serving these paths would load, compiled with the real
+// back end, without listening.
+int dry_run_report(server::RuntimeOptions o) {
+  engine::EngineOptions eo;
+  eo.now_ms = [] { return int64_t{0}; };
+  engine::Engine engine(std::move(eo));
+  stdlib::TimeZoneCache zones;
+  server::CatalogOptions co;
+  co.paths = o.paths;
+  co.factory = o.factory;
+  co.compile = o.compile;
+  co.now_ms = [] { return int64_t{0}; };
+  server::FlowCatalog catalog(engine, zones, std::move(co));
+  size_t ok = 0, failed = 0;
+  for (const auto& r : catalog.load_all()) {
+    if (r.installed) {
+      auto v = engine.current(r.flow);
+      std::cout << "would serve flow " << r.flow << " from " << r.path << " ("
+                << (v ? v->flow->states.size() : 0) << " modules, compiled in " << (v ? v->compile_ms : 0)
+                << " ms)\n";
+      ++ok;
+    } else if (!r.error.empty()) {
+      std::cout << "would not load " << r.path << ": " << r.error << "\n";
+      std::cerr << r.diagnostics;
+      ++failed;
+    }
+  }
+  std::cout << ok << " flow(s) would be served, " << failed << " file(s) would fail\n"
+            << "(to see what a reload of a running server would change: flowc check NEW --diff OLD,\n"
+            << " or POST /v1/flows/NAME/reload?dry_run=true)\n";
+  return failed || ok == 0 ? 1 : 0;
+}
+
 }  // namespace
 
 int cmd_serve(int argc, char** argv) {
@@ -36,6 +72,7 @@ int cmd_serve(int argc, char** argv) {
   ExecutorSettings exec;
   std::string port_file;
   std::string record_dir;
+  bool dry_run = false;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -82,6 +119,22 @@ int cmd_serve(int argc, char** argv) {
       o.console_dir = value();
     } else if (a == "--max-calls") {
       o.max_active_calls = std::stoul(value());
+    } else if (a == "--watch") {
+      o.watch = true;
+    } else if (a == "--watch-debounce") {
+      uint64_t ms = parse_duration_arg(a, value());
+      if (ms > 60'000) usage_error("--watch-debounce: at most 1m");
+      o.watch_debounce_ms = static_cast<int>(ms);
+    } else if (a == "--on-delete") {
+      std::string v = value();
+      if (v == "stop")
+        o.on_delete = server::DeletePolicy::Stop;
+      else if (v == "keep")
+        o.on_delete = server::DeletePolicy::Keep;
+      else
+        usage_error("--on-delete must be stop or keep");
+    } else if (a == "--dry-run") {
+      dry_run = true;
     } else if (!a.empty() && a[0] == '-') {
       usage_error("serve: unknown option '" + a + "'");
     } else {
@@ -95,6 +148,7 @@ int cmd_serve(int argc, char** argv) {
   o.compile.check.env = process_env();
   o.log = log_line;
   o.make_executor = [exec](boost::asio::io_context& io) { return make_executor(io, exec); };
+  if (dry_run) return dry_run_report(std::move(o));
   std::unique_ptr<server::CallRecorder> recorder;  // outlives the runtime: it writes the last calls
   if (!record_dir.empty()) {
     std::error_code ec;

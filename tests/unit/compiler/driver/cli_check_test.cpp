@@ -212,4 +212,57 @@ TEST_F(CliCheck, DirectoryOfFlows) {
   EXPECT_EQ(r.out, "checked 2 files (2 flows): no problems\n");
 }
 
+// What a reload would change: `check NEW --diff OLD`, and the reload options
+// of `serve` (bad values are usage errors, exit 2, nothing served).
+TEST_F(CliCheck, DiffReportsModulesAddedRemovedChanged) {
+  std::string old_file = write("old.flow",
+                               "flow f\nstart a\nmodule a = say \"hi\"\n  next b\nmodule b = hangup\n"
+                               "module gone = hangup\n");
+  std::string new_file = write("new.flow",
+                               "flow f\nstart a\nmodule a = say \"hello\"\n  next b\nmodule b   =   hangup\n"
+                               "module fresh = hangup\n");
+  Outcome r = flowc("check --no-color '" + new_file + "' --diff '" + old_file + "'", false);
+  EXPECT_EQ(r.exit, 0) << r.out;
+  EXPECT_EQ(r.out,
+            "+ module fresh\n- module gone\n~ module a\n"
+            "a reload would change modules: 1 added (fresh), 1 removed (gone), 1 changed (a), 1 unchanged\n"
+            "calls in a removed module stay on the running version until they end\n");
+  r = flowc("check --no-color '" + old_file + "' --diff '" + old_file + "'", false);
+  EXPECT_EQ(r.exit, 0);
+  EXPECT_NE(r.out.find("a reload would change no module"), std::string::npos) << r.out;
+  // A new file that does not check: diagnostics, exit 1, no report.
+  std::string broken = write("broken.flow", "flow f\nstart a\nmodule a = say \"hi\"\n  next nowhere\n");
+  r = flowc("check --no-color '" + broken + "' --diff '" + old_file + "'");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_NE(r.out.find("broken.flow:4:8: error:"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("a reload would"), std::string::npos) << r.out;
+  r = flowc("check --no-color '" + new_file + "' --diff '" + (dir_ / "missing.flow").string() + "'");
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_NE(r.out.find("--diff: cannot read"), std::string::npos) << r.out;
+  r = flowc("check '" + new_file + "' '" + old_file + "' --diff '" + old_file + "'");
+  EXPECT_EQ(r.exit, 2);
+}
+
+TEST_F(CliCheck, ServeReloadOptionsRejectBadValues) {
+  std::string f = write("ok.flow", "flow f\nstart a\nmodule a = hangup\n");
+  for (const char* bad :
+       {"--on-delete forget", "--watch-debounce 2h", "--watch-debounce soon", "--on-delete"}) {
+    Outcome r = flowc(std::string("serve '") + f + "' --listen 127.0.0.1:0 " + bad);
+    EXPECT_EQ(r.exit, 2) << bad << "\n" << r.out;
+  }
+}
+
+TEST_F(CliCheck, ServeDryRunReportsWithoutServing) {
+  std::string good = write("good.flow", "flow good\nstart a\nmodule a = hangup\n");
+  Outcome r = flowc("serve --dry-run '" + good + "'", false);
+  EXPECT_EQ(r.exit, 0) << r.out;
+  EXPECT_NE(r.out.find("would serve flow good from"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 flow(s) would be served, 0 file(s) would fail"), std::string::npos) << r.out;
+  std::string bad = write("bad.flow", "flow bad\nstart a\nmodule a = say \"x\"\n  next nowhere\n");
+  r = flowc("serve --dry-run '" + good + "' '" + bad + "'");
+  EXPECT_EQ(r.exit, 1) << r.out;
+  EXPECT_NE(r.out.find("would not load"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("bad.flow:4:8: error:"), std::string::npos) << r.out;
+}
+
 }  // namespace
