@@ -107,6 +107,39 @@ struct Runtime::Impl {
 
   // The receiving side: configuration, records, the SOA endpoint and console.
   void setup_cti() {
+    cti_config = cti::default_cti_config();
+    if (!options.cti_config.empty()) {
+      auto loaded = cti::load_cti_config(options.cti_config, &cti_error);
+      if (loaded) cti_config = std::move(*loaded);
+    }
+    cti::InboundCallOptions io_opts;
+    io_opts.now_ms = options.now_ms;
+    io_opts.find_call = [this](const std::string& digits) { return find_call(digits); };
+    inbound = std::make_unique<cti::InboundCallService>(cti_config, call_states, std::move(io_opts));
+    cti::CtiRoutesOptions ro;
+    ro.rpc_tokens = options.tokens;
+    ro.console_dir = options.console_dir.empty() ? FLOWC_CONSOLE_DIR : options.console_dir;
+    ro.now_ms = options.now_ms;
+    ro.log = options.log;
+    cti_routes = std::make_unique<cti::CtiRoutes>(*inbound, call_states, std::move(ro));
+    api->add_routes(cti_routes.get());
+  }
+
+  // The newest active call from a caller, with its session for the screen pop.
+  nlohmann::json find_call(const std::string& digits) {
+    nlohmann::json best = nullptr;
+    for (const auto& c : engine->list_calls()) {
+      if (!c.contains("from") || !c["from"].is_string()) continue;
+      if (!cti::digits_match(cti::phone_digits(c["from"].get<std::string>()), digits)) continue;
+      if (best.is_null() || c.value("started_at", std::string()) >= best.value("started_at", std::string()))
+        best = c;
+    }
+    if (best.is_null()) return best;
+    auto session = engine->session_for_agent(best.value("id", std::string()));
+    return {{"call_id", best["id"]},
+            {"flow", best.value("flow", std::string())},
+            {"module", best.value("module", nlohmann::json(nullptr))},
+            {"session", session ? *session : nlohmann::json::object()}};
   }
 
   void schedule_tick() {
