@@ -18,6 +18,8 @@ PACKAGES=(
   libboost1.74-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev tzdata
   # tests and benchmarks
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  # the agent console's browser test (headless, driven over the DevTools protocol)
+  chromium
   # build tools; graphviz renders `flowc graph`
   cmake ninja-build g++ ccache graphviz
 )
