@@ -1,6 +1,6 @@
 // Comparing what a call did with a scenario's expectations (the command
-// sequence with gaps, requests, the final session, the end, the modules),
-// and rendering a failed scenario for people.
+// sequence with gaps, requests, the final session, the CTI messages, the end,
+// the modules), and rendering a failed scenario for people.
 #include "runtime/flowtest/expectations.h"
 
 #include <map>
@@ -170,12 +170,65 @@ void compare_modules(const Scenario& s, ScenarioResult& r) {
     fail(r, "the call went through other modules", expected, actual, s.modules_range);
 }
 
+// A captured CTI message as the fields `expect cti` names.
+json cti_fields(const json& sent) {
+  json body = json::parse(sent.value("body", ""), nullptr, false);
+  json params = body.is_object() && body.contains("params") ? body["params"] : json::array();
+  auto at = [&](size_t i) { return params.is_array() && i < params.size() ? params[i] : json(nullptr); };
+  return {{"status", at(1)},
+          {"agent", at(0)},
+          {"number", at(2)},
+          {"reason", at(3)},
+          {"params", params},
+          {"endpoint", sent.value("endpoint", "")},
+          {"body", sent.value("body", "")}};
+}
+
+std::string describe(const CtiExpect& e) {
+  std::string s = "cti " + e.status;
+  for (const auto& [name, m] : e.fields) s += " " + name + " " + m.describe();
+  return s;
+}
+
+// The CTI messages in order, exactly (the first `expect cti` is the first message).
+void compare_cti(const Scenario& s, ScenarioResult& r) {
+  if (s.cti.empty()) return;
+  const json& sent = r.cti;
+  size_t n = 0;
+  for (const auto& e : s.cti) {
+    if (e.none) {
+      if (!sent.empty())
+        fail(r, "the call sent " + std::to_string(sent.size()) + " CTI message(s)", "no CTI message",
+             sent[0].value("body", ""), e.range, trace_index(r.trace, "cti", 0));
+      continue;
+    }
+    if (n >= sent.size()) {
+      fail(r, "the call sent only " + std::to_string(sent.size()) + " CTI message(s)", describe(e),
+           "(no more CTI messages)", e.range, r.trace.empty() ? SIZE_MAX : r.trace.size() - 1);
+      return;
+    }
+    json got = cti_fields(sent[n]);
+    bool ok = got["status"] == e.status;
+    for (const auto& [name, m] : e.fields) ok = ok && m.matches(got[name]);
+    if (!ok) {
+      fail(r, "CTI message " + std::to_string(n + 1) + " differs", describe(e), sent[n].value("body", ""),
+           e.range, trace_index(r.trace, "cti", n));
+      return;
+    }
+    ++n;
+  }
+  if (n > 0 && n < sent.size())
+    fail(r, "CTI message " + std::to_string(n + 1) + " was not expected", "(no more CTI messages)",
+         sent[n].value("body", ""), s.cti.back().range, trace_index(r.trace, "cti", n));
+}
+
 }  // namespace
 
 void compare_expectations(const Scenario& s, ScenarioResult& r) {
   compare_commands(s, r);
   compare_requests(s, r);
   compare_session(s, r);
+  compare_cti(s, r);
   if (s.end_reason && !s.end_reason->matches(r.ended ? json(r.end_reason) : json(nullptr)))
     fail(r, "the call ended otherwise", s.end_reason->describe(),
          r.ended ? json(r.end_reason).dump() : "(not ended)", s.end_reason->range);

@@ -86,6 +86,15 @@ struct RequestExpect {
   SourceRange range;
 };
 
+// One NexJ updateCallState message the runtime sends to the flow's `cti nexj`
+// endpoint (docs/testing.md, "CTI messages"), compared in order.
+struct CtiExpect {
+  bool none = false;                                  // `expect no cti`
+  std::string status;                                 // CONNECTED or DISCONNECTED
+  std::vector<std::pair<std::string, Match>> fields;  // agent, number, reason, endpoint, params, body
+  SourceRange range;
+};
+
 struct SessionExpect {
   std::string name;  // ivr.x, app.y, call.z
   Match match;
@@ -104,12 +113,14 @@ struct Scenario {
   std::vector<CommandExpect> commands;
   std::vector<RequestExpect> requests;
   std::vector<SessionExpect> session;
+  std::vector<CtiExpect> cti;
   std::optional<Match> end_reason;
   std::vector<std::string> modules;  // the modules entered, in order; "..." is a gap
   SourceRange modules_range;
 
   size_t expectation_count() const {
-    return commands.size() + requests.size() + session.size() + (end_reason ? 1 : 0) + modules.size();
+    return commands.size() + requests.size() + session.size() + cti.size() + (end_reason ? 1 : 0) +
+           modules.size();
   }
 };
 

@@ -530,6 +530,11 @@ class Parser {
       s.commands.push_back(std::move(c));
       return true;
     }
+    if (what == "cti") return cti_line(s, false);
+    if (what == "no" && peek().kind == Token::Word && peek().text == "cti") {
+      take();
+      return cti_line(s, true);
+    }
     if (what == "request" || what == "no") {
       RequestExpect r;
       if (what == "no") {
@@ -537,7 +542,7 @@ class Parser {
         const Token& q = peek();
         if (!expect_word("'request'", &req)) return false;
         if (req != "request") {
-          error(q, "expected 'request' after 'expect no'");
+          error(q, "expected 'request' or 'cti' after 'expect no'");
           return false;
         }
         r.none = true;
@@ -607,8 +612,45 @@ class Parser {
       return true;
     }
     error(k, "unknown expectation '" + what +
-                 "' (a command such as say, '...', request, no request, session, end, modules)");
+                 "' (a command such as say, '...', request, no request, cti, no cti, session, end, modules)");
     return false;
+  }
+
+  // expect cti CONNECTED|DISCONNECTED [agent M] [number M] [reason M] [endpoint M] [params M] [body M],
+  // or expect no cti.
+  bool cti_line(Scenario& s, bool none) {
+    CtiExpect c;
+    c.none = none;
+    if (none) {
+      if (!at_line_end()) {
+        error(peek(), "'expect no cti' takes nothing more");
+        return false;
+      }
+    } else {
+      const Token& st = peek();
+      if (!expect_word("the CTI status (CONNECTED or DISCONNECTED)", &c.status)) return false;
+      if (c.status != "CONNECTED" && c.status != "DISCONNECTED") {
+        error(st, "unknown CTI status '" + c.status + "' (CONNECTED or DISCONNECTED)");
+        return false;
+      }
+      static const std::set<std::string> kFields{"agent", "number", "reason", "endpoint", "params", "body"};
+      while (!at_line_end()) {
+        const Token& f = peek();
+        std::string field;
+        if (!expect_word("a part of the CTI message", &field)) return false;
+        if (!kFields.count(field)) {
+          error(f, "unknown part of a CTI message: '" + field +
+                       "' (agent, number, reason, endpoint, params, body)");
+          return false;
+        }
+        Match m;
+        if (!match(&m)) return false;
+        c.fields.emplace_back(field, std::move(m));
+      }
+    }
+    c.range = line_range();
+    s.cti.push_back(std::move(c));
+    return true;
   }
 
   std::vector<Token> toks_;

@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "compiler/ir/ir.h"
+#include "runtime/cti/nexj_notifier.h"
 #include "runtime/engine/engine.h"
 #include "runtime/flowtest/expectations.h"
 #include "runtime/flowtest/mock_executor.h"
@@ -47,6 +48,8 @@ void check_against_flow(const TestFile& file, const ir::Flow& flow, DiagnosticEn
       if (flow.slot_of(e.name) < 0) report(DiagId::TestUnknownVariable, e.range, e.name, variables);
     for (const auto& m : s.modules)
       if (m != "..." && !has_module(m)) report(DiagId::TestUnknownModule, s.modules_range, m, modules);
+    for (const auto& c : s.cti)
+      if (!c.none && flow.cti_protocol.empty()) diags.report(DiagId::TestNoCti, c.range, {flow.name});
   }
 }
 
@@ -72,6 +75,25 @@ class CallDriver {
     std::string id = s.call_id.empty() ? "c-test-" + std::to_string(index) : s.call_id;
     o.new_call_id = [id] { return id; };
     o.ended_call_ttl_ms = 1000LL * kHorizonMs;
+    // CTI as the runtime sends it (docs/cti.md), with every message captured
+    // and answered at once: no network, ids from 1 in every scenario.
+    cti::NexjNotifierOptions no;
+    no.send = [this](client::HttpRequest req, std::function<void(client::HttpResponse)> done) {
+      cti_sent_.push_back({{"endpoint", req.url}, {"body", req.body}});
+      json sent = json::parse(req.body, nullptr, false);
+      client::HttpResponse ok;
+      ok.status = 200;
+      ok.content_type = "application/json";
+      ok.json = json{{"jsonrpc", "2.0"}, {"result", nullptr}, {"id", sent.is_object() ? sent["id"] : json()}};
+      ok.body = ok.json->dump();
+      ok.attempts = 1;
+      done(std::move(ok));
+    };
+    no.trace = [this](const std::string& call, const std::string& kind, json data) {
+      if (engine_) engine_->add_trace(call, kind, std::move(data));
+    };
+    cti_ = std::make_unique<cti::NexjNotifier>(std::move(no));
+    o.observer = cti_.get();
     engine_ = std::make_unique<engine::Engine>(std::move(o));
     engine_->install(version);
   }
@@ -198,6 +220,7 @@ class CallDriver {
   void collect(ScenarioResult& r) {
     r.commands = commands_;
     r.requests = mocks_.requests();
+    r.cti = cti_sent_;
     for (const auto& p : mocks_.problems()) problem(r, p, s_.range);
     if (id_.empty()) return;
     if (auto s = engine_->session(id_, false)) r.session = *s;
@@ -332,6 +355,8 @@ class CallDriver {
   int64_t now_;
   int64_t start_;
   MockExecutor mocks_;
+  json cti_sent_ = json::array();
+  std::unique_ptr<cti::NexjNotifier> cti_;  // outlives the engine, which points at it
   std::unique_ptr<engine::Engine> engine_;
   std::string id_;
   json commands_ = json::array();

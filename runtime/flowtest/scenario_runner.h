@@ -35,6 +35,7 @@ struct ScenarioResult {
   nlohmann::json commands = nlohmann::json::array();  // every command, in order
   nlohmann::json requests = nlohmann::json::array();  // {automation, method, url, headers, body, json, …}
   nlohmann::json session = nlohmann::json::object();  // at the end, unredacted
+  nlohmann::json cti = nlohmann::json::array();       // CTI messages sent: {endpoint, body}, in order
   nlohmann::json trace = nlohmann::json::array();     // the engine's trace entries
   std::string end_reason;
   bool ended = false;

@@ -44,6 +44,7 @@ const std::map<std::string, std::string> kNotProducible = {
     {"FL510", "test files"},
     {"FL511", "test files"},
     {"FL512", "test files"},
+    {"FL513", "test files"},
 };
 
 std::vector<CodeCase> cases() {

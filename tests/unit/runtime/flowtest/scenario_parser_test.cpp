@@ -154,6 +154,40 @@ TEST(ScenarioParser, EveryTestCodeHasAnInput) {
   EXPECT_TRUE(has(*parse(head + "  mock look status 99\n  expect hangup\n"), "FL510"));
   EXPECT_TRUE(has(*parse(head + "  expect hangup\n" + head.substr(14) + "  expect hangup\n"), "FL511"));
   EXPECT_TRUE(has(*parse("flow \"t.flow\"\n"), "FL512"));
+  EXPECT_TRUE(has(*load(head + "  expect cti CONNECTED agent \"user101\"\n"), "FL513"));
+}
+
+TEST(ScenarioParser, CtiExpectations) {
+  const std::string head = "flow \"t.flow\"\nscenario \"s\"\n  call from \"+491\"\n";
+  auto p = parse(head + "  expect cti CONNECTED agent \"user101\" number \"491\" reason matches \"^10\"\n" +
+                 "  expect cti DISCONNECTED\n  expect no cti\n");
+  EXPECT_TRUE(p->codes().empty()) << p->text();
+  ASSERT_EQ(p->file.scenarios.size(), 1u);
+  const auto& cti = p->file.scenarios[0].cti;
+  ASSERT_EQ(cti.size(), 3u);
+  EXPECT_EQ(cti[0].status, "CONNECTED");
+  ASSERT_EQ(cti[0].fields.size(), 3u);
+  EXPECT_EQ(cti[0].fields[2].first, "reason");
+  EXPECT_EQ(cti[0].fields[2].second.kind, Match::Kind::Regex);
+  EXPECT_EQ(cti[1].status, "DISCONNECTED");
+  EXPECT_TRUE(cti[2].none);
+
+  auto bad =
+      parse(head + "  expect cti ANSWERED\n  expect cti CONNECTED queue \"x\"\n  expect no cti CONNECTED\n");
+  std::string text = bad->text();
+  EXPECT_NE(text.find("t.flowtest:4:14: error: unknown CTI status 'ANSWERED' (CONNECTED or DISCONNECTED)"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("t.flowtest:5:24: error: unknown part of a CTI message: 'queue'"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("t.flowtest:6:17: error: 'expect no cti' takes nothing more"), std::string::npos)
+      << text;
+
+  // kFlow has no `cti` declaration: a CTI expectation could never pass.
+  auto none = load(head + "  expect cti CONNECTED\n");
+  EXPECT_NE(none->text().find("t.flowtest:4:3: error: flow 't' has no 'cti' declaration"), std::string::npos)
+      << none->text();
+  EXPECT_TRUE(load(head + "  expect no cti\n")->codes().empty()) << load(head + "  expect no cti\n")->text();
 }
 
 TEST(ScenarioParser, EveryBadLineIsReportedWithItsPosition) {

@@ -186,6 +186,85 @@ scenario "no mock"
       << report;
 }
 
+// kQueueFlow with a `cti nexj` declaration: an answered call sends CONNECTED
+// and, at its end, DISCONNECTED (docs/cti.md).
+std::unique_ptr<Suite> run_cti(const std::string& scenarios) {
+  std::string flow = kQueueFlow;
+  flow.replace(flow.find("trigger"), 0, "cti nexj \"http://nexj.test/rpc\" timeout 2s retries 1\n");
+  test::MemoryFileSystem fs{{"q.flow", flow}, {"q.flowtest", "flow \"q.flow\"\n" + scenarios}};
+  return run("q.flowtest", fs, testing::interp_code_factory());
+}
+
+TEST(ScenarioRunner, CtiMessagesAreCapturedAndExpectedInOrder) {
+  auto s = run_cti(R"(
+scenario "an agent answers"
+  call from "+4930123456" at "2026-11-24T10:00:00+01:00"
+  mock line status 200
+  agent "user101"
+  expect enqueue "sales"
+  expect cti CONNECTED agent "user101" number "4930123456" reason null endpoint "http://nexj.test/rpc"
+  expect cti DISCONNECTED agent "user101" params ["user101", "DISCONNECTED", null, null]
+scenario "closed at night: no agent, no CTI"
+  call from "+491" at "2026-11-24T23:00:00+01:00"
+  expect say "closed"
+  expect hangup
+  expect no cti
+)");
+  for (const auto& r : s->results) EXPECT_TRUE(r.passed) << s->report();
+  const ScenarioResult* r = s->result("an agent answers");
+  ASSERT_TRUE(r);
+  // The exact bytes NexJ receives, with ids from 1 in every scenario.
+  ASSERT_EQ(r->cti.size(), 2u);
+  EXPECT_EQ(r->cti[0]["endpoint"], "http://nexj.test/rpc");
+  EXPECT_EQ(
+      r->cti[0]["body"],
+      R"({"jsonrpc":"2.0","method":"updateCallState","params":["user101","CONNECTED","4930123456",null],"id":1})");
+  EXPECT_EQ(
+      r->cti[1]["body"],
+      R"({"jsonrpc":"2.0","method":"updateCallState","params":["user101","DISCONNECTED",null,null],"id":2})");
+  // Each delivery is in the call's trace, as with `flowc serve`.
+  size_t delivered = 0;
+  for (const auto& e : r->trace)
+    if (e["kind"] == "cti" && e["data"]["ok"] == true) ++delivered;
+  EXPECT_EQ(delivered, 2u);
+}
+
+TEST(ScenarioRunner, AWrongCtiExpectationFailsWithTheMessage) {
+  auto s = run_cti(R"(
+scenario "wrong agent"
+  call from "+4930123456" at "2026-11-24T10:00:00+01:00"
+  mock line status 200
+  agent "user101"
+  expect cti CONNECTED agent "user9"
+  expect cti DISCONNECTED
+scenario "DISCONNECTED not expected"
+  call from "+4930123456" at "2026-11-24T10:00:00+01:00"
+  mock line status 200
+  agent "user101"
+  expect cti CONNECTED
+scenario "no CTI expected"
+  call from "+4930123456" at "2026-11-24T10:00:00+01:00"
+  mock line status 200
+  agent "user101"
+  expect no cti
+)");
+  ASSERT_EQ(s->results.size(), 3u);
+  for (const auto& r : s->results) EXPECT_FALSE(r.passed) << r.name;
+  std::string report = render_failure(s->results[0], s->sources);
+  EXPECT_NE(report.find("q.flowtest:7:3: CTI message 1 differs"), std::string::npos) << report;
+  EXPECT_NE(report.find("expected: cti CONNECTED agent \"user9\""), std::string::npos) << report;
+  EXPECT_NE(
+      report.find(R"(actual:   {"jsonrpc":"2.0","method":"updateCallState","params":["user101","CONNECTED")"),
+      std::string::npos)
+      << report;
+  EXPECT_NE(report.find("cti {"), std::string::npos) << report;  // the trace up to the message
+  report = render_failure(s->results[1], s->sources);
+  EXPECT_NE(report.find("q.flowtest:13:3: CTI message 2 was not expected"), std::string::npos) << report;
+  EXPECT_NE(report.find(R"("DISCONNECTED",null,null],"id":2})"), std::string::npos) << report;
+  report = render_failure(s->results[2], s->sources);
+  EXPECT_NE(report.find("q.flowtest:18:3: the call sent 2 CTI message(s)"), std::string::npos) << report;
+}
+
 TEST(ScenarioRunner, AScriptThatRunsOutAtAnInputIsReported) {
   auto fs = order_status();
   fs.add("os/short.flowtest", R"(flow "order_status.flow"
