@@ -35,9 +35,13 @@
 #include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
 
+#include "bench/common/percentile.h"
+
 extern char** environ;
 
 namespace {
+
+using flowc::bench::percentile;
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -189,13 +193,6 @@ int64_t rss_kib(pid_t pid) {
   while (std::getline(in, line))
     if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6));
   return -1;
-}
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  size_t i = static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-  return v[std::min(i, v.size() - 1)];
 }
 
 json flow_entry(Client& admin) {
