@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Configures (only when needed) and builds flowc with Ninja into build/<preset>.
 #
-#   bash scripts/build.sh [release|asan|fuzz|debug] [extra cmake args...]
+#   bash scripts/build.sh [release|asan|tsan|fuzz|debug] [extra cmake args...]
 #
 #   release  RelWithDebInfo, -O2 with line tables (-g1) (the default)
 #   asan     AddressSanitizer + UndefinedBehaviorSanitizer, -O1 -g1, no benchmarks
+#   tsan     ThreadSanitizer, -O1 -g1, no benchmarks (the concurrency tests:
+#            bash scripts/tsan.sh)
 #   fuzz     clang-14, libFuzzer targets (-DFLOWC_FUZZ=ON), no tests, no benchmarks
 #   debug    Debug, -O0 -g
 #
@@ -12,6 +14,7 @@
 # or when the preset's arguments (extra ones included) changed since the last
 # configure, then from a fresh cache; otherwise Ninja re-runs cmake by itself
 # when a CMakeLists.txt changes. Jobs: nproc (override with FLOWC_JOBS).
+# Targets: all (override with FLOWC_BUILD_TARGETS="engine_test flowc").
 # Does not install packages: see scripts/install-deps.sh.
 set -euo pipefail
 
@@ -31,6 +34,9 @@ case "$preset" in
   asan)
     args=(-DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-O1 -g1" "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1"
           -DFLOWC_SANITIZE=ON -DFLOWC_FUZZ=OFF -DFLOWC_BENCH=OFF) ;;
+  tsan)
+    args=(-DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-O1 -g1" "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1"
+          -DFLOWC_TSAN=ON -DFLOWC_SANITIZE=OFF -DFLOWC_FUZZ=OFF -DFLOWC_BENCH=OFF) ;;
   fuzz)
     args=(-DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
           -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-O1 -g" "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g"
@@ -39,10 +45,10 @@ case "$preset" in
     args=(-DCMAKE_BUILD_TYPE=Debug "-DCMAKE_C_FLAGS_DEBUG=-O0 -g" "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g"
           -DFLOWC_SANITIZE=OFF -DFLOWC_FUZZ=OFF) ;;
   -h|--help)
-    sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 0 ;;
   *)
-    say "unknown preset '$preset' (expected release, asan, fuzz or debug)" >&2
+    say "unknown preset '$preset' (expected release, asan, tsan, fuzz or debug)" >&2
     exit 2 ;;
 esac
 args+=("${extra[@]}")
@@ -81,7 +87,8 @@ else
   say "configure $preset: up to date (build/$preset)"
 fi
 
-say "build $preset: ninja -C build/$preset -j$jobs"
+read -r -a targets <<<"${FLOWC_BUILD_TARGETS:-all}"
+say "build $preset: ninja -C build/$preset -j$jobs ${targets[*]}"
 start=$SECONDS
-cmake --build "$dir" -j "$jobs"
+cmake --build "$dir" -j "$jobs" --target "${targets[@]}"
 say "build $preset: ok in $((SECONDS - start))s"

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # THE test command (CI runs it through .ci/run): installs the dependencies,
 # builds and tests the release build, then builds and tests the ASan+UBSan
-# build. Prints the time of every phase and a one-line summary last; exits
+# build, then runs the engine's concurrency tests under ThreadSanitizer
+# (scripts/tsan.sh engine). Prints the time of every phase and a one-line summary last; exits
 # non-zero when anything failed.
 #
 #   bash scripts/test.sh
 #
 # Environment:
-#   FLOWC_SKIP_ASAN=1        skip the sanitizer build and its tests (quick local runs)
+#   FLOWC_SKIP_ASAN=1        skip the ASan+UBSan and TSan builds and their tests (quick local runs)
 #   FLOWC_CTEST_ARGS="..."   extra ctest arguments for both phases, e.g. "-R golden/"
 set -uo pipefail
 
@@ -40,14 +41,16 @@ phase() {
   return "$rc"
 }
 
-# run_ctest <preset>: ctest in build/<preset>; adds its counts to the totals.
+# run_ctest <preset> [ctest args...]: ctest in build/<preset>; adds its counts
+# to the totals.
 run_ctest() {
   local preset=$1 name="$1 tests" start=$SECONDS rc=0
+  shift
   local log="build/$preset/ctest-output.log"
   say "== $name =="
   # shellcheck disable=SC2086  # FLOWC_CTEST_ARGS is split on purpose
   (cd "build/$preset" && ctest --output-on-failure -j2 --timeout 600 --no-tests=error \
-      ${FLOWC_CTEST_ARGS:-}) 2>&1 | tee "$log"
+      "$@" ${FLOWC_CTEST_ARGS:-}) 2>&1 | tee "$log"
   rc=${PIPESTATUS[0]}
   local t=$((SECONDS - start)) counts="" line n_fail n_total n_skip
   line=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -1)
@@ -92,6 +95,11 @@ else
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   if phase "asan build" bash scripts/build.sh asan; then
     run_ctest asan
+  fi
+  # The same selection as `bash scripts/tsan.sh` (engine scope).
+  export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+  if FLOWC_BUILD_TARGETS=engine_test phase "tsan build" bash scripts/build.sh tsan; then
+    run_ctest tsan -R '^engine_test/'
   fi
 fi
 

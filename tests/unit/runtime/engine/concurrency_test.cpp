@@ -1,10 +1,12 @@
 // Calls are serialised per call and parallel across calls: many threads
 // drive many calls while the CRM writes into the same calls and automation
-// results arrive from other threads. Built and run under TSan in CI.
-#include <gtest/gtest.h>
-
+// results arrive from other threads. Run on both back ends; built and run
+// under ThreadSanitizer by scripts/tsan.sh.
 #include <atomic>
+#include <mutex>
 #include <thread>
+
+#include <gtest/gtest.h>
 
 #include "runtime/engine/engine.h"
 #include "tests/support/flow_fixture.h"
@@ -31,7 +33,8 @@ class ThreadedExecutor : public engine::ActionExecutor {
       for (auto& t : batch) t.join();
     }
   }
-  void execute(const std::string&, stdlib::Request request, std::function<void(engine::ActionResult)> done) override {
+  void execute(const std::string&, stdlib::Request request,
+               std::function<void(engine::ActionResult)> done) override {
     std::lock_guard lock(mu_);
     threads_.emplace_back([done = std::move(done)] {
       engine::ActionResult r;
@@ -47,8 +50,10 @@ class ThreadedExecutor : public engine::ActionExecutor {
   std::vector<std::thread> threads_;
 };
 
-TEST(EngineConcurrency, ManyCallsManyThreadsWithConcurrentSessionWrites) {
-  auto version = load_flow_file("examples/order_status/order_status.flow", Backend::Interp);
+class EngineConcurrency : public ::testing::TestWithParam<Backend> {};
+
+TEST_P(EngineConcurrency, ManyCallsManyThreadsWithConcurrentSessionWrites) {
+  auto version = load_flow_file("examples/order_status/order_status.flow", GetParam());
   ASSERT_TRUE(version);
   std::atomic<int64_t> now{1'795'000'000'000};
   ThreadedExecutor crm;
@@ -62,6 +67,7 @@ TEST(EngineConcurrency, ManyCallsManyThreadsWithConcurrentSessionWrites) {
 
   constexpr int kThreads = 4, kCallsPerThread = 50;
   std::vector<std::string> ids(kThreads * kCallsPerThread);
+  std::mutex ids_mu;  // the writer reads ids while the callers fill them in
   std::atomic<int> failures{0};
   std::vector<std::thread> callers;
   for (int t = 0; t < kThreads; ++t) {
@@ -72,7 +78,10 @@ TEST(EngineConcurrency, ManyCallsManyThreadsWithConcurrentSessionWrites) {
           ++failures;
           continue;
         }
-        ids[static_cast<size_t>(t * kCallsPerThread + i)] = out.call_id;
+        {
+          std::lock_guard lock(ids_mu);
+          ids[static_cast<size_t>(t * kCallsPerThread + i)] = out.call_id;
+        }
         eng->deliver(out.call_id, {{"type", "prompt_done"}});
         eng->deliver(out.call_id, {{"type", "dtmf"}, {"digits", "1234567"}});
       }
@@ -81,8 +90,14 @@ TEST(EngineConcurrency, ManyCallsManyThreadsWithConcurrentSessionWrites) {
   // The CRM writes into every call while the callers drive them.
   std::thread writer([&] {
     for (int round = 0; round < 3; ++round)
-      for (const auto& id : ids)
+      for (size_t i = 0; i < ids.size(); ++i) {
+        std::string id;
+        {
+          std::lock_guard lock(ids_mu);
+          id = ids[i];
+        }
         if (!id.empty()) eng->write_session(id, {{"ivr.premium", round % 2 == 0}});
+      }
   });
   std::thread ticker([&] {
     for (int i = 0; i < 200; ++i) {
@@ -103,6 +118,9 @@ TEST(EngineConcurrency, ManyCallsManyThreadsWithConcurrentSessionWrites) {
   crm.drain();
   EXPECT_EQ(eng->active_calls(), 0u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, EngineConcurrency, ::testing::Values(Backend::Interp, Backend::Jit),
+                         [](const auto& info) { return std::string(backend_name(info.param)); });
 
 }  // namespace
 }  // namespace flowc::testing
