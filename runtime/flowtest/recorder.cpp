@@ -77,6 +77,25 @@ std::string scenario_text(const RecordedCall& c) {
   // the whole second of `at`, so the sub-second part is added to every time.
   int64_t frac = ((c.started_at_ms % 1000) + 1000) % 1000;
   for (const auto& r : c.results) o << mock_line(r) << "\n";
+  // Requests whose answer never came (the server stopped first): answered
+  // in the replay only after the call is over, as in the recorded call.
+  {
+    std::map<std::string, size_t> answered;
+    for (const auto& r : c.results) ++answered[r.automation];
+    int64_t last = c.trace.empty() ? 0 : c.trace.back().value("at_ms", int64_t{0});
+    for (const auto& e : c.trace) {
+      if (e.value("kind", "") != "automation" || !e.contains("data") || !e["data"].contains("request"))
+        continue;
+      std::string name = e["data"].value("name", "");
+      if (answered[name] > 0) {
+        --answered[name];
+        continue;
+      }
+      int64_t delay = last - e.value("at_ms", int64_t{0}) + 60'000;
+      o << "  mock " << name << " delay " << delay << "ms fail "
+        << json_string("no answer before the recording was written") << "\n";
+    }
+  }
 
   std::vector<std::string> steps, commands, requests, modules;
   std::string end_reason;

@@ -349,5 +349,26 @@ TEST(Recorder, ARecordedCallReplaysAndAChangedFlowFailsWithTheFirstDifference) {
   EXPECT_NE(report.find("actual:   \"Your parcel\""), std::string::npos) << report;
 }
 
+// The server stopped before an automation answered (its result never
+// reached the recorder): the recording still replays, the request answered
+// only after the call is over, as it was.
+TEST(Recorder, ARequestWithNoRecordedAnswerIsAnsweredAfterTheCallInTheReplay) {
+  auto fs = order_status();
+  auto original = run("os/order_status.flowtest", fs, testing::interp_code_factory());
+  const ScenarioResult* r = original->result("unknown caller types a reference and gets an email");
+  ASSERT_TRUE(r && r->passed) << original->report();
+  RecordedCall c = recorded(*r, "c-test-4", "+4915199999999", "+4940999");
+  ASSERT_FALSE(c.results.empty());
+  std::string lost = c.results.back().automation;
+  c.results.pop_back();
+  std::string text = scenario_text(c);
+  EXPECT_NE(text.find("  mock " + lost + " delay "), std::string::npos) << text;
+  EXPECT_NE(text.find("fail \"no answer before the recording was written\""), std::string::npos) << text;
+  fs.add("os/recorded.flowtest", text);
+  auto replay = run("os/recorded.flowtest", fs, testing::interp_code_factory());
+  ASSERT_EQ(replay->results.size(), 1u);
+  EXPECT_TRUE(replay->results[0].passed) << text << replay->report();
+}
+
 }  // namespace
 }  // namespace flowc::flowtest
