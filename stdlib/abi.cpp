@@ -254,8 +254,8 @@ void rt_emit(rt_call* call, uint32_t command, const rt_value* args, uint32_t nar
 void rt_start_automation(rt_call* call, uint32_t automation) {
   state(call).start_automation(automation);
 }
-void rt_enter_module(rt_call* call, uint32_t s) {
-  state(call).enter_module(s);
+uint32_t rt_enter_module(rt_call* call, uint32_t s) {
+  return state(call).enter_module(s) ? 1 : 0;
 }
 void rt_trace(rt_call* call, const char* text) {
   state(call).note(text);

@@ -79,8 +79,11 @@ typedef struct rt_call {
   void* host;             /* the runtime's call object (opaque) */
 } rt_call;
 
-/* What a handler run ended with. */
-enum { RT_SUSPEND_CALLER = 0, RT_SUSPEND_EXTERNAL = 1, RT_ENDED = 2 };
+/* What a handler run ended with. RT_MIGRATE: the call reached a module
+   boundary and moves to a newer version of its flow (--reload=migrate); the
+   run goes on in the new version's code from that module's entry
+   (call->resume), never seen outside the runtime. */
+enum { RT_SUSPEND_CALLER = 0, RT_SUSPEND_EXTERNAL = 1, RT_ENDED = 2, RT_MIGRATE = 3 };
 
 /* Timer operations at a suspend. */
 enum { RT_TIMER_CLEAR = 0, RT_TIMER_SET = 1 };
@@ -135,7 +138,9 @@ int32_t rt_now_in(rt_call* call, uint32_t hours);
 /* Effects. */
 void rt_emit(rt_call* call, uint32_t command, const rt_value* args, uint32_t nargs);
 void rt_start_automation(rt_call* call, uint32_t automation);
-void rt_enter_module(rt_call* call, uint32_t state);
+/* The call enters module `state`. Non-zero: stop here and return RT_MIGRATE
+   with resume = the module's entry block (the module is not entered). */
+uint32_t rt_enter_module(rt_call* call, uint32_t state);
 void rt_trace(rt_call* call, const char* text);
 void rt_trace_branch(rt_call* call, const char* label, int32_t result);
 void rt_agent_connected(rt_call* call, const rt_value* agent, const rt_value* reason);

@@ -2,6 +2,7 @@
 // results with response mapping, checked session writes, and the trace.
 #include "stdlib/call_state.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -59,7 +60,8 @@ json to_json(const rt_value& v) {
     case RT_NUM: {
       // Whole numbers are written as integers (7, not 7.0), as JSON users expect.
       double d = v.u.num;
-      if (d >= -9.0e15 && d <= 9.0e15 && d == static_cast<double>(static_cast<int64_t>(d)) && !(d == 0 && std::signbit(d)))
+      if (d >= -9.0e15 && d <= 9.0e15 && d == static_cast<double>(static_cast<int64_t>(d)) &&
+          !(d == 0 && std::signbit(d)))
         return static_cast<int64_t>(d);
       return d;
     }
@@ -122,8 +124,8 @@ bool truthy(const rt_value& v) {
 
 CallState::CallState(const FlowTables& tables, FlowCode& code, const std::string& id, const std::string& from,
                      const std::string& to, int64_t started_at_ms)
-    : tables_(tables),
-      code_(code),
+    : tables_(&tables),
+      code_(&code),
       slots_(tables.slots.size()),
       automation_status_(tables.automations.size(), RT_AUTO_IDLE),
       automation_epoch_(tables.automations.size(), 0),
@@ -167,10 +169,14 @@ void CallState::free_slot(rt_value& v) {
 uint32_t CallState::run(Scratch& scratch, int64_t now_ms) {
   scratch_ = &scratch;
   now_ms_ = now_ms;
-  uint32_t status = code_.on_event(&raw_);
+  uint32_t status = code_->on_event(&raw_);
+  while (status == RT_MIGRATE) {  // at a module boundary: go on in the new version
+    migrate(raw_.state);
+    status = code_->on_event(&raw_);
+  }
   if (status == RT_ENDED) {
-    for (size_t i = 0; i < tables_.automations.size(); ++i)
-      if (tables_.automations[i].on_call_end) start_automation(static_cast<uint32_t>(i));
+    for (size_t i = 0; i < tables_->automations.size(); ++i)
+      if (tables_->automations[i].on_call_end) start_automation(static_cast<uint32_t>(i));
   } else {
     check_when();
   }
@@ -183,7 +189,7 @@ uint32_t CallState::start(Scratch& scratch, int64_t now_ms) {
   rt_event ev{};
   ev.kind = RT_EV_START;
   raw_.event = &ev;
-  raw_.resume = tables_.start_block;
+  raw_.resume = tables_->start_block;
   now_ms_ = now_ms;
   add_trace("event", {{"type", "start"}});
   uint32_t status = run(scratch, now_ms);
@@ -211,10 +217,10 @@ uint32_t CallState::handle(const rt_event& event, Scratch& scratch, int64_t now_
 // `automation … when TRIGGER`: fires once, the first time the trigger holds
 // after a handler run.
 void CallState::check_when() {
-  for (size_t i = 0; i < tables_.automations.size(); ++i) {
-    const AutomationInfo& a = tables_.automations[i];
+  for (size_t i = 0; i < tables_->automations.size(); ++i) {
+    const AutomationInfo& a = tables_->automations[i];
     if (a.when_trigger < 0 || when_fired_[i]) continue;
-    if (!code_.trigger(&raw_, static_cast<uint32_t>(a.when_trigger))) continue;
+    if (!code_->trigger(&raw_, static_cast<uint32_t>(a.when_trigger))) continue;
     when_fired_[i] = 1;
     start_automation(static_cast<uint32_t>(i));
   }
@@ -257,7 +263,7 @@ void CallState::set_slot(uint32_t slot, const rt_value& v, const char* source) {
   free_slot(slots_[slot]);
   slots_[slot] = copy;
   if (source) {
-    const SlotInfo& info = tables_.slots[slot];
+    const SlotInfo& info = tables_->slots[slot];
     add_trace(
         "write",
         {{"name", info.name}, {"value", info.secret ? json(kRedacted) : to_json(copy)}, {"by", source}});
@@ -274,11 +280,11 @@ void CallState::emit(uint32_t command, const rt_value* args, uint32_t nargs) {
 }
 
 void CallState::start_automation(uint32_t index) {
-  if (index >= tables_.automations.size()) return;
-  const AutomationInfo& info = tables_.automations[index];
+  if (index >= tables_->automations.size()) return;
+  const AutomationInfo& info = tables_->automations[index];
   if (info.assigns) {
     add_trace("automation", {{"name", info.name}});
-    code_.build(&raw_, index, nullptr);
+    code_->build(&raw_, index, nullptr);
     automation_status_[index] = RT_AUTO_OK;
     automation_epoch_[index] = epoch_;
     return;
@@ -289,7 +295,7 @@ void CallState::start_automation(uint32_t index) {
   req.method = info.method;
   req.timeout_ms = info.timeout_ms;
   req.retries = info.retries;
-  code_.build(&raw_, index, &req);
+  code_->build(&raw_, index, &req);
   if (req.has_json) {
     req.body = req.json.dump(-1, ' ', false, json::error_handler_t::replace);
     req.content_type = "application/json";
@@ -300,11 +306,122 @@ void CallState::start_automation(uint32_t index) {
   requests_.push_back(std::move(req));
 }
 
-void CallState::enter_module(uint32_t state) {
+bool CallState::enter_module(uint32_t state) {
+  if (offer_.tables && state < tables_->states.size()) {
+    const std::string& name = tables_->states[state];
+    bool busy = !requests_.empty();
+    for (uint8_t s : automation_status_) busy = busy || s == RT_AUTO_PENDING;
+    // An automation still out would answer with this version's numbering:
+    // the move waits for a boundary where none is.
+    if (!busy) {
+      const auto& to = offer_.tables->states;
+      if (std::find(to.begin(), to.end(), name) != to.end()) {
+        raw_.state = state;
+        return true;  // the code returns RT_MIGRATE; run() calls migrate()
+      }
+      add_trace("migrate",
+                {{"from", offer_.from},
+                 {"to", offer_.to},
+                 {"module", name},
+                 {"pinned", true},
+                 {"reason", "module '" + name + "' is not in version " + std::to_string(offer_.to)}});
+      offer_ = {};
+    }
+  }
   raw_.state = state;
   raw_.module_failed = 0;
   ++epoch_;
-  add_trace("enter", {{"module", state < tables_.states.size() ? tables_.states[state] : "?"}});
+  add_trace("enter", {{"module", state < tables_->states.size() ? tables_->states[state] : "?"}});
+  return false;
+}
+
+void CallState::offer_migration(const FlowTables* tables, FlowCode* code, uint32_t from_version,
+                                uint32_t to_version) {
+  offer_ = tables && code ? MigrationOffer{tables, code, from_version, to_version} : MigrationOffer{};
+}
+
+// Moves the call to the offered version at the entry of module `state`
+// (which exists there): the session by variable name, automation statuses by
+// automation name; the run goes on from the module's entry in the new code.
+void CallState::migrate(uint32_t state) {
+  const FlowTables& from = *tables_;
+  const FlowTables& to = *offer_.tables;
+  const std::string module = from.states[state];
+  json dropped = json::array();
+
+  std::vector<rt_value> slots(to.slots.size());
+  for (size_t i = 0; i < from.slots.size(); ++i) {
+    rt_value& v = slots_[i];
+    if (v.tag == RT_MISSING) continue;
+    const SlotInfo& old_info = from.slots[i];
+    int32_t j = to.slot_of(old_info.name);
+    bool fits = j >= 0;
+    if (fits) {
+      // A variable whose declared type changed does not carry a value of
+      // the old type over (the new code relies on its `expect`).
+      const SlotInfo& info = to.slots[static_cast<size_t>(j)];
+      ValueType t = type_of(to_json(v));
+      if (info.declared && info.type != ValueType::Any && t != info.type && t != ValueType::Null)
+        fits = false;
+      if (fits && !info.enum_values.empty() && v.tag == RT_STR &&
+          std::find(info.enum_values.begin(), info.enum_values.end(), std::string(v.u.str, v.len)) ==
+              info.enum_values.end())
+        fits = false;
+    }
+    if (fits) {
+      slots[static_cast<size_t>(j)] = std::exchange(v, rt_value{});
+    } else if (j < 0 && old_info.space == SlotSpace::Ivr) {
+      // Not a variable of the new version: kept in the session as a dynamic name.
+      if (!extra_) extra_ = std::make_unique<std::map<std::string, json>>();
+      (*extra_)[old_info.name] = to_json(v);
+    } else {
+      dropped.push_back(old_info.name);
+    }
+  }
+  for (auto& v : slots_) free_slot(v);
+  slots_ = std::move(slots);
+  // Dynamic names that the new version declares move into their slots.
+  if (extra_) {
+    Scratch tmp;
+    for (auto it = extra_->begin(); it != extra_->end();) {
+      int32_t j = to.slot_of(it->first);
+      if (j < 0 || slots_[static_cast<size_t>(j)].tag != RT_MISSING) {
+        ++it;
+        continue;
+      }
+      set_slot(static_cast<uint32_t>(j), from_json(it->second, tmp), nullptr);  // copies
+      it = extra_->erase(it);
+    }
+  }
+
+  std::vector<uint8_t> status(to.automations.size(), RT_AUTO_IDLE);
+  std::vector<uint32_t> epoch(to.automations.size(), 0);
+  std::vector<uint8_t> fired(to.automations.size(), 0);
+  for (size_t i = 0; i < from.automations.size(); ++i)
+    for (size_t j = 0; j < to.automations.size(); ++j)
+      if (to.automations[j].name == from.automations[i].name) {
+        status[j] = automation_status_[i];
+        epoch[j] = automation_epoch_[i];
+        fired[j] = when_fired_[i];
+        break;
+      }
+  automation_status_ = std::move(status);
+  automation_epoch_ = std::move(epoch);
+  when_fired_ = std::move(fired);
+
+  uint32_t target = 0;
+  while (to.states[target] != module) ++target;  // exists: checked in enter_module
+  tables_ = offer_.tables;
+  code_ = offer_.code;
+  raw_.slots = slots_.data();
+  raw_.automations = automation_status_.data();
+  raw_.state = target;
+  raw_.resume = to.state_entries[target];
+  json data = {{"from", offer_.from}, {"to", offer_.to}, {"module", module}};
+  if (!dropped.empty()) data["dropped"] = std::move(dropped);
+  add_trace("migrate", std::move(data));
+  offer_ = {};
+  migrated_ = true;
 }
 
 void CallState::note(const char* text) {
@@ -349,9 +466,9 @@ void CallState::add_trace(std::string kind, json data) {
 
 void CallState::automation_finished(uint32_t index, bool ok, const json* response, const std::string& detail,
                                     int64_t now_ms) {
-  if (index >= tables_.automations.size()) return;
+  if (index >= tables_->automations.size()) return;
   now_ms_ = now_ms;
-  const AutomationInfo& info = tables_.automations[index];
+  const AutomationInfo& info = tables_->automations[index];
   std::string why = detail;
   if (ok && !info.maps.empty()) {
     // Map the response fields; a response that is not what the flow expects
@@ -373,7 +490,7 @@ void CallState::automation_finished(uint32_t index, bool ok, const json* respons
         cur = &(*cur)[key];
       }
       if (!cur) continue;  // absent fields leave the variable unset
-      const SlotInfo& slot = tables_.slots[m.slot];
+      const SlotInfo& slot = tables_->slots[m.slot];
       ValueType t = type_of(*cur);
       if (slot.declared && slot.type != ValueType::Any && t != slot.type) {
         ok = false;
@@ -409,9 +526,9 @@ std::optional<WriteError> CallState::write(const json& values, int64_t now_ms) {
     if (!valid_ivr_name(name))
       return WriteError{422, "invalid_name",
                         "'" + name + "' is not a valid variable name (expected ivr.name)"};
-    int32_t slot = tables_.slot_of(name);
+    int32_t slot = tables_->slot_of(name);
     if (slot < 0) continue;
-    const SlotInfo& info = tables_.slots[static_cast<size_t>(slot)];
+    const SlotInfo& info = tables_->slots[static_cast<size_t>(slot)];
     ValueType t = type_of(value);
     if (info.declared && info.type != ValueType::Any && t != info.type && t != ValueType::Null)
       return WriteError{422, "type_mismatch",
@@ -432,7 +549,7 @@ std::optional<WriteError> CallState::write(const json& values, int64_t now_ms) {
   now_ms_ = now_ms;
   Scratch tmp;
   for (const auto& [name, value] : values.items()) {
-    int32_t slot = tables_.slot_of(name);
+    int32_t slot = tables_->slot_of(name);
     if (slot >= 0) {
       set_slot(static_cast<uint32_t>(slot), from_json(value, tmp), "sessions API");
     } else {
@@ -448,7 +565,7 @@ json CallState::session(bool redact_secrets) const {
   json out = json::object();
   for (size_t i = 0; i < slots_.size(); ++i) {
     if (slots_[i].tag == RT_MISSING) continue;
-    const SlotInfo& info = tables_.slots[i];
+    const SlotInfo& info = tables_->slots[i];
     out[info.name] = (redact_secrets && info.secret) ? json(kRedacted) : to_json(slots_[i]);
   }
   if (extra_)
@@ -457,7 +574,7 @@ json CallState::session(bool redact_secrets) const {
 }
 
 json CallState::value_of(std::string_view name) const {
-  int32_t slot = tables_.slot_of(name);
+  int32_t slot = tables_->slot_of(name);
   if (slot >= 0) return to_json(slots_[static_cast<size_t>(slot)]);
   if (extra_) {
     auto it = extra_->find(std::string(name));
@@ -468,7 +585,7 @@ json CallState::value_of(std::string_view name) const {
 
 std::string CallState::redact(std::string s) const {
   for (size_t i = 0; i < slots_.size(); ++i) {
-    if (!tables_.slots[i].secret || slots_[i].tag == RT_MISSING || slots_[i].tag == RT_NULL) continue;
+    if (!tables_->slots[i].secret || slots_[i].tag == RT_MISSING || slots_[i].tag == RT_NULL) continue;
     std::string secret;
     append_text(secret, slots_[i]);
     if (secret.size() < 3) continue;

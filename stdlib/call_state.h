@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -66,7 +67,18 @@ class CallState {
   bool ended() const { return ended_; }
   const std::string& end_reason() const { return end_reason_; }
   uint32_t module() const { return raw_.state; }
-  const FlowTables& tables() const { return tables_; }
+  const FlowTables& tables() const { return *tables_; }
+
+  // ---- migration (`flowc serve --reload=migrate`)
+  // Offers a newer version of the flow: at its next module boundary the
+  // call moves to it when that module exists there (same name) and no
+  // automation is out, keeping the session; the trace records the move.
+  // Null tables withdraw the offer. The tables and code must outlive the
+  // offer (the engine holds the version).
+  void offer_migration(const FlowTables* tables, FlowCode* code, uint32_t from_version, uint32_t to_version);
+  bool migration_offered() const { return offer_.tables != nullptr; }
+  // True once after a run in which the call moved to the offered version.
+  bool take_migrated() { return std::exchange(migrated_, false); }
 
   // An automation finished: applies its response mapping (ok only) and
   // updates its status. The engine then delivers RT_EV_AUTOMATION_DONE.
@@ -89,12 +101,14 @@ class CallState {
   // ---- used by the rt_* functions
   rt_call* raw() { return &raw_; }
   Scratch& scratch() { return *scratch_; }
-  FlowCode& code() { return code_; }
+  FlowCode& code() { return *code_; }
   int64_t now_ms() const { return now_ms_; }
   void set_slot(uint32_t slot, const rt_value& v, const char* source);
   void emit(uint32_t command, const rt_value* args, uint32_t nargs);
   void start_automation(uint32_t index);
-  void enter_module(uint32_t state);
+  // False normally; true when the call is to move to the offered version
+  // at this boundary instead (the module is then not entered here).
+  bool enter_module(uint32_t state);
   void note(const char* text);
   void branch(const char* label, bool result);
   void agent_connected(const rt_value& agent, const rt_value& reason);
@@ -104,11 +118,12 @@ class CallState {
 
  private:
   uint32_t run(Scratch& scratch, int64_t now_ms);
+  void migrate(uint32_t state);
   void check_when();
   void free_slot(rt_value& v);
 
-  const FlowTables& tables_;
-  FlowCode& code_;
+  const FlowTables* tables_;  // of the version the call runs on (changes when it migrates)
+  FlowCode* code_;
   rt_call raw_{};
   std::vector<rt_value> slots_;
   std::vector<uint8_t> automation_status_;
@@ -128,6 +143,14 @@ class CallState {
   std::string end_reason_;
   std::deque<TraceEntry> trace_;
   size_t trace_dropped_ = 0;
+
+  struct MigrationOffer {
+    const FlowTables* tables = nullptr;
+    FlowCode* code = nullptr;
+    uint32_t from = 0, to = 0;
+  };
+  MigrationOffer offer_;
+  bool migrated_ = false;
 };
 
 // Conversions between ABI values and JSON. Strings made for rt_value live

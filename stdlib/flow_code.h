@@ -67,6 +67,7 @@ struct FlowTables {
   std::string flow_name;
   std::vector<SlotInfo> slots;
   std::vector<std::string> states;  // module names
+  std::vector<uint32_t> state_entries;  // the entry block of each module (migration resumes there)
   std::vector<AutomationInfo> automations;
   std::vector<std::unique_ptr<std::regex>> regexes;
   std::vector<HoursTable> hours;

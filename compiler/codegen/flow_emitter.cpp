@@ -7,6 +7,7 @@
 
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/GlobalVariable.h>
+#include <llvm/IR/MDBuilder.h>
 
 #include "compiler/codegen/expr_emitter.h"
 
@@ -81,6 +82,14 @@ class FlowEmitter {
       return;
     }
     is_entry[flow_.start_block] = true;
+    // Every module's entry: a call that migrates resumes there in the new version.
+    for (const auto& s : flow_.states) {
+      if (s.entry >= n) {
+        m_.fail("module '" + s.name + "' starts at a block out of range");
+        return;
+      }
+      is_entry[s.entry] = true;
+    }
     for (const auto& blk : flow_.blocks)
       if (blk.term.op == ir::TermOp::Suspend) {
         if (blk.term.target >= n) {
@@ -173,9 +182,26 @@ class FlowEmitter {
         x.end_temps(mark);
         return;
       }
-      case ir::InstrOp::EnterModule:
-        b.CreateCall(abi_.fn(Rt::rt_enter_module), {x.call, x.i32(in.index)});
+      case ir::InstrOp::EnterModule: {
+        // A module boundary: when the runtime moves the call to a newer
+        // version here, return RT_MIGRATE with resume = this module's entry.
+        if (in.index >= flow_.states.size()) {
+          m_.fail("module " + std::to_string(in.index) + " out of range");
+          return;
+        }
+        llvm::Value* moved = b.CreateCall(abi_.fn(Rt::rt_enter_module), {x.call, x.i32(in.index)});
+        llvm::Function* f = b.GetInsertBlock()->getParent();
+        const std::string& name = flow_.states[in.index].name;
+        llvm::BasicBlock* migrate = llvm::BasicBlock::Create(abi_.context, name + ".migrate", f);
+        llvm::BasicBlock* entered = llvm::BasicBlock::Create(abi_.context, name + ".entered", f);
+        llvm::MDBuilder md(abi_.context);
+        b.CreateCondBr(b.CreateICmpNE(moved, x.i32(0)), migrate, entered, md.createBranchWeights(1, 1000));
+        b.SetInsertPoint(migrate);
+        b.CreateStore(x.i32(flow_.states[in.index].entry), x.call_field(kCallResume));
+        b.CreateRet(x.i32(RT_MIGRATE));
+        b.SetInsertPoint(entered);
         return;
+      }
       case ir::InstrOp::SetAttempts: {
         // v.tag == RT_NUM && v.u.num > 0 ? (uint32_t)v.u.num : 0, with the
         // conversion C++ compilers emit on x86-64 (through int64, keep the

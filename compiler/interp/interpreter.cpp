@@ -25,7 +25,9 @@ rt_value number(double d) {
   return v;
 }
 
-bool truthy(const rt_value& v) { return v.tag == RT_BOOL && v.u.b != 0; }
+bool truthy(const rt_value& v) {
+  return v.tag == RT_BOOL && v.u.b != 0;
+}
 
 class Interpreter : public stdlib::FlowCode {
  public:
@@ -35,7 +37,17 @@ class Interpreter : public stdlib::FlowCode {
     uint32_t b = call->resume;
     for (;;) {
       const ir::Block& block = flow_.blocks[b];
-      for (const auto& in : block.instrs) exec(call, in);
+      for (const auto& in : block.instrs) {
+        if (in.op == ir::InstrOp::EnterModule) {
+          // A module boundary: the runtime may move the call to a newer version.
+          if (rt_enter_module(call, in.index)) {
+            call->resume = flow_.states[in.index].entry;
+            return RT_MIGRATE;
+          }
+          continue;
+        }
+        exec(call, in);
+      }
       const ir::Terminator& t = block.term;
       switch (t.op) {
         case ir::TermOp::Jump: b = t.target; break;
@@ -50,9 +62,7 @@ class Interpreter : public stdlib::FlowCode {
           if (t.timer == ir::TimerOp::Clear) rt_timer(call, RT_TIMER_CLEAR, 0);
           if (t.timer == ir::TimerOp::Set) rt_timer(call, RT_TIMER_SET, t.timer_ms);
           return t.await == ir::Await::Caller ? RT_SUSPEND_CALLER : RT_SUSPEND_EXTERNAL;
-        case ir::TermOp::End:
-          rt_end(call, t.reason.c_str());
-          return RT_ENDED;
+        case ir::TermOp::End: rt_end(call, t.reason.c_str()); return RT_ENDED;
       }
     }
   }
@@ -130,7 +140,7 @@ class Interpreter : public stdlib::FlowCode {
         rt_emit(call, static_cast<uint32_t>(in.command), args, n);
         return;
       }
-      case ir::InstrOp::EnterModule: rt_enter_module(call, in.index); return;
+      case ir::InstrOp::EnterModule: return;  // in on_event: it may end the run
       case ir::InstrOp::SetAttempts: {
         rt_value v = eval(call, *in.expr);
         call->attempts = v.tag == RT_NUM && v.u.num > 0 ? static_cast<uint32_t>(v.u.num) : 0;
@@ -162,7 +172,8 @@ class Interpreter : public stdlib::FlowCode {
       }
       case ExprOp::Slot: return call->slots[e.slot];
       case ExprOp::Trigger: return boolean(trigger(call, e.index));
-      case ExprOp::EventIs: return boolean(call->event && call->event->kind == static_cast<uint32_t>(e.event));
+      case ExprOp::EventIs:
+        return boolean(call->event && call->event->kind == static_cast<uint32_t>(e.event));
       case ExprOp::EventDigits:
         return call->event && call->event->kind == RT_EV_DTMF ? call->event->digits : rt_value{};
       case ExprOp::EventAgent:

@@ -26,7 +26,9 @@ const char* event_name(EventKind e) {
   return "?";
 }
 
-const char* command_name(CommandKind c) { return stdlib::command_type(static_cast<uint32_t>(c)); }
+const char* command_name(CommandKind c) {
+  return stdlib::command_type(static_cast<uint32_t>(c));
+}
 
 const std::vector<const char*>& command_args(CommandKind c) {
   return stdlib::command_fields(static_cast<uint32_t>(c));
@@ -111,8 +113,11 @@ void expr_to(std::string& out, const Expr& e, const Flow& f) {
     case ExprOp::AutomationDone:
     case ExprOp::AutomationFailed:
     case ExprOp::AutomationStarted: {
-      const char* what = e.op == ExprOp::AutomationDone ? "done" : e.op == ExprOp::AutomationFailed ? "failed" : "started";
-      out += std::string(what) + "(" + (e.index < f.automations.size() ? f.automations[e.index].name : "?") + ")";
+      const char* what = e.op == ExprOp::AutomationDone     ? "done"
+                         : e.op == ExprOp::AutomationFailed ? "failed"
+                                                            : "started";
+      out += std::string(what) + "(" + (e.index < f.automations.size() ? f.automations[e.index].name : "?") +
+             ")";
       return;
     }
     case ExprOp::ModuleFailed: out += "module-failed"; return;
@@ -133,7 +138,9 @@ void expr_to(std::string& out, const Expr& e, const Flow& f) {
       out += ')';
       return;
     case ExprOp::Template:
-      out += e.escape == Escape::Url ? "(template/url" : e.escape == Escape::Json ? "(template/json" : "(template";
+      out += e.escape == Escape::Url    ? "(template/url"
+             : e.escape == Escape::Json ? "(template/json"
+                                        : "(template";
       for (const auto& a : e.args) {
         out += ' ';
         expr_to(out, *a, f);
@@ -174,7 +181,9 @@ void json_to(std::string& out, const JsonTemplate& j, const Flow& f) {
   }
 }
 
-const char* type_keyword(Type t) { return value_type_keyword(t); }
+const char* type_keyword(Type t) {
+  return value_type_keyword(t);
+}
 
 }  // namespace
 
@@ -190,8 +199,8 @@ std::string dump(const Flow& f) {
   for (const auto& n : f.numbers) out += "number " + quote(n) + "\n";
   out += "timezone " + quote(f.time_zone) + "\n";
   if (!f.cti_protocol.empty())
-    out += "cti " + f.cti_protocol + " " + quote(f.cti_endpoint) + " timeout " + std::to_string(f.cti_timeout_ms) +
-           "ms retries " + std::to_string(f.cti_retries) + "\n";
+    out += "cti " + f.cti_protocol + " " + quote(f.cti_endpoint) + " timeout " +
+           std::to_string(f.cti_timeout_ms) + "ms retries " + std::to_string(f.cti_retries) + "\n";
   out += "start " + f.states[f.start_state].name + " (block b" + std::to_string(f.start_block) + ")\n\n";
   for (size_t i = 0; i < f.slots.size(); ++i) {
     const Slot& s = f.slots[i];
@@ -202,7 +211,8 @@ std::string dump(const Flow& f) {
     if (s.secret) out += " secret";
     out += "\n";
   }
-  for (size_t i = 0; i < f.regexes.size(); ++i) out += "regex#" + std::to_string(i) + " " + quote(f.regexes[i]) + "\n";
+  for (size_t i = 0; i < f.regexes.size(); ++i)
+    out += "regex#" + std::to_string(i) + " " + quote(f.regexes[i]) + "\n";
   for (size_t i = 0; i < f.hours.size(); ++i) {
     out += "hours#" + std::to_string(i) + " " + quote(f.hours[i].time_zone);
     for (const auto& r : f.hours[i].ranges)
@@ -344,8 +354,7 @@ void check_cycles(const Flow& f, std::vector<std::string>& problems) {
       }
       auto n = static_cast<uint32_t>(next);
       if (color[n] == kOpen) {
-        problems.push_back("b" + std::to_string(n) + " " + f.blocks[n].label +
-                           ": a loop without a suspend");
+        problems.push_back("b" + std::to_string(n) + " " + f.blocks[n].label + ": a loop without a suspend");
         return;
       }
       if (color[n] == kNew) {
@@ -360,9 +369,12 @@ void check_cycles(const Flow& f, std::vector<std::string>& problems) {
 
 std::vector<std::string> verify(const Flow& f) {
   std::vector<std::string> problems;
-  auto bad = [&](const std::string& where, const std::string& what) { problems.push_back(where + ": " + what); };
+  auto bad = [&](const std::string& where, const std::string& what) {
+    problems.push_back(where + ": " + what);
+  };
   const size_t nb = f.blocks.size();
-  std::function<void(const Expr&, const std::string&)> check_expr = [&](const Expr& e, const std::string& where) {
+  std::function<void(const Expr&, const std::string&)> check_expr = [&](const Expr& e,
+                                                                        const std::string& where) {
     switch (e.op) {
       case ExprOp::Slot:
         if (e.slot >= f.slots.size()) bad(where, "slot out of range");
@@ -420,27 +432,40 @@ std::vector<std::string> verify(const Flow& f) {
   if (f.start_state >= f.states.size()) bad("flow", "start state out of range");
   if (f.start_block >= nb) bad("flow", "start block out of range");
   if (f.slots.size() < kFixedSlots) bad("flow", "missing the call.* slots");
-  for (const auto& s : f.states) {
+  for (uint32_t si = 0; si < f.states.size(); ++si) {
+    const State& s = f.states[si];
     if (s.entry >= nb) bad("state " + s.name, "entry out of range");
+    // A migrating call resumes at the entry and enters the module there, so
+    // nothing may come before the EnterModule (and it comes only there).
+    else if (f.blocks[s.entry].instrs.empty() || f.blocks[s.entry].instrs[0].op != InstrOp::EnterModule ||
+             f.blocks[s.entry].instrs[0].index != si)
+      bad("state " + s.name, "the entry block does not begin by entering the module");
     for (const auto& e : s.edges)
       if (e.target >= f.states.size()) bad("state " + s.name, "edge out of range");
   }
   for (const auto& t : f.triggers) {
-    if (!t.condition) bad("trigger " + t.name, "no condition");
-    else check_expr(*t.condition, "trigger " + t.name);
+    if (!t.condition)
+      bad("trigger " + t.name, "no condition");
+    else
+      check_expr(*t.condition, "trigger " + t.name);
   }
   for (const auto& a : f.automations) {
     std::string where = "automation " + a.name;
     if (a.kind == ActionKind::Http && !a.url) bad(where, "no URL");
-    if (a.kind == ActionKind::Email && (!a.to || !a.subject || !a.text)) bad(where, "email without to/subject/body");
+    if (a.kind == ActionKind::Email && (!a.to || !a.subject || !a.text))
+      bad(where, "email without to/subject/body");
     for (const auto& as : a.assignments) {
-      if (as.slot < kFixedSlots || as.slot >= f.slots.size()) bad(where, "set of an invalid or read-only slot");
-      if (!as.value) bad(where, "set without a value");
-      else check_expr(*as.value, where);
+      if (as.slot < kFixedSlots || as.slot >= f.slots.size())
+        bad(where, "set of an invalid or read-only slot");
+      if (!as.value)
+        bad(where, "set without a value");
+      else
+        check_expr(*as.value, where);
     }
     for (const auto& m : a.maps)
       if (m.slot >= f.slots.size()) bad(where, "map slot out of range");
-    if (a.when_trigger >= 0 && static_cast<size_t>(a.when_trigger) >= f.triggers.size()) bad(where, "when trigger out of range");
+    if (a.when_trigger >= 0 && static_cast<size_t>(a.when_trigger) >= f.triggers.size())
+      bad(where, "when trigger out of range");
     for (const Expr* e : {a.url.get(), a.body.get(), a.to.get(), a.subject.get(), a.text.get()})
       if (e) check_expr(*e, where);
   }
@@ -454,10 +479,16 @@ std::vector<std::string> verify(const Flow& f) {
       if (in.op == InstrOp::SetSlot && (in.slot >= f.slots.size() || in.slot < kFixedSlots))
         bad(where, "set of an invalid or read-only slot");
       if (in.op == InstrOp::SetSlot && !in.expr) bad(where, "set without a value");
-      if (in.op == InstrOp::StartAutomation && in.index >= f.automations.size()) bad(where, "automation out of range");
+      if (in.op == InstrOp::StartAutomation && in.index >= f.automations.size())
+        bad(where, "automation out of range");
       if (in.op == InstrOp::EnterModule && in.index >= f.states.size()) bad(where, "state out of range");
-      if (in.op == InstrOp::Emit && in.args.size() != command_args(in.command).size()) bad(where, "wrong command arity");
-      if (in.op == InstrOp::AgentConnected && in.args.size() != 2) bad(where, "agent-connected needs two operands");
+      if (in.op == InstrOp::EnterModule && in.index < f.states.size() &&
+          (f.states[in.index].entry != i || &in != &b.instrs[0]))
+        bad(where, "a module is entered outside its entry block");
+      if (in.op == InstrOp::Emit && in.args.size() != command_args(in.command).size())
+        bad(where, "wrong command arity");
+      if (in.op == InstrOp::AgentConnected && in.args.size() != 2)
+        bad(where, "agent-connected needs two operands");
     }
     const Terminator& t = b.term;
     switch (t.op) {
@@ -466,8 +497,10 @@ std::vector<std::string> verify(const Flow& f) {
         break;
       case TermOp::Branch:
         if (t.target >= nb || t.other >= nb) bad(where, "branch out of range");
-        if (!t.cond) bad(where, "branch without a condition");
-        else check_expr(*t.cond, where);
+        if (!t.cond)
+          bad(where, "branch without a condition");
+        else
+          check_expr(*t.cond, where);
         break;
       case TermOp::Suspend:
         if (t.target >= nb) bad(where, "resume out of range");

@@ -14,7 +14,7 @@ stdlib::FlowTables make_tables(const Flow& f, stdlib::TimeZoneCache& zones) {
   for (const auto& s : f.slots) {
     stdlib::SlotInfo i;
     i.name = s.name;
-    i.space = s.ns == Namespace::Call ? stdlib::SlotSpace::Call
+    i.space = s.ns == Namespace::Call  ? stdlib::SlotSpace::Call
               : s.ns == Namespace::App ? stdlib::SlotSpace::App
                                        : stdlib::SlotSpace::Ivr;
     i.type = s.type;
@@ -23,7 +23,10 @@ stdlib::FlowTables make_tables(const Flow& f, stdlib::TimeZoneCache& zones) {
     i.declared = s.declared;
     t.slots.push_back(std::move(i));
   }
-  for (const auto& s : f.states) t.states.push_back(s.name);
+  for (const auto& s : f.states) {
+    t.states.push_back(s.name);
+    t.state_entries.push_back(s.entry);
+  }
   for (const auto& a : f.automations) {
     stdlib::AutomationInfo i;
     i.name = a.name;

@@ -3,6 +3,7 @@
 // handlers did into answers, held answers, requests and notifications.
 #include "runtime/engine/engine.h"
 
+#include <algorithm>
 #include <random>
 
 #include "stdlib/text.h"
@@ -19,14 +20,15 @@ struct Engine::Call {
   std::string from, to;
   int64_t started_at_ms = 0;
   std::optional<int64_t> deadline;
-  bool held = false;         // a telephony request waits for its answer
-  int held_status = 200;     // the status that answer gets (201 for the start)
+  bool held = false;             // a telephony request waits for its answer
+  int held_status = 200;         // the status that answer gets (201 for the start)
   json pending = json::array();  // commands produced with no request to answer
   bool ended = false;
   int64_t ended_at_ms = 0;
-  std::string agent;  // who took the call, for DISCONNECTED
-  size_t outstanding = 0;     // automations sent and not finished yet
-  bool end_reported = false;  // the observer heard of the end
+  std::string agent;                        // who took the call, for DISCONNECTED
+  std::shared_ptr<FlowVersion> migrate_to;  // offered at the last install (--reload=migrate)
+  size_t outstanding = 0;                   // automations sent and not finished yet
+  bool end_reported = false;                // the observer heard of the end
   // Once the call has ended and its last automation has finished, the
   // version is let go (so an old version's code is freed when its last call
   // ends) and what stays readable until the TTL is kept here.
@@ -65,11 +67,11 @@ rt_value str_value(const std::string& s) {
 
 std::string iso_time(int64_t ms) {
   time_t secs = static_cast<time_t>(ms / 1000);
-  struct tm tm{};
+  struct tm tm {};
   gmtime_r(&secs, &tm);
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
   return buf;
 }
 
@@ -102,18 +104,56 @@ Outcome Engine::error(int status, std::string code, std::string message) const {
 
 // ---------------------------------------------------------------- flows
 
-void Engine::install(std::shared_ptr<FlowVersion> version) {
-  std::unique_lock lock(flows_mu_);
-  for (auto it = numbers_.begin(); it != numbers_.end();)
-    it = it->second == version->name ? numbers_.erase(it) : std::next(it);
-  for (const auto& n : version->flow->numbers) numbers_[n] = version->name;
-  flows_[version->name] = std::move(version);
+Engine::InstallReport Engine::install(std::shared_ptr<FlowVersion> version, bool migrate) {
+  {
+    std::unique_lock lock(flows_mu_);
+    for (auto it = numbers_.begin(); it != numbers_.end();)
+      it = it->second == version->name ? numbers_.erase(it) : std::next(it);
+    for (const auto& n : version->flow->numbers) numbers_[n] = version->name;
+    flows_[version->name] = version;
+  }
+  InstallReport report;
+  if (!migrate) return report;
+  std::vector<std::shared_ptr<Call>> all;
+  {
+    std::shared_lock lock(calls_mu_);
+    all.reserve(calls_.size());
+    for (const auto& [id, c] : calls_) all.push_back(c);
+  }
+  const auto& to = version->tables.states;
+  for (const auto& call : all) {
+    std::lock_guard lock(call->mu);
+    if (call->ended || !call->state || !call->version || call->version == version ||
+        call->version->name != version->name || call->version->number > version->number)
+      continue;
+    const auto& from = call->version->tables.states;
+    uint32_t m = call->state->module();
+    std::string module = m < from.size() ? from[m] : std::string();
+    if (std::find(to.begin(), to.end(), module) != to.end()) {
+      call->migrate_to = version;
+      call->state->offer_migration(&version->tables, version->code.get(), call->version->number,
+                                   version->number);
+      ++report.offered;
+    } else {
+      call->migrate_to.reset();
+      call->state->offer_migration(nullptr, nullptr, 0, 0);
+      call->state->add_trace("migrate", {{"from", call->version->number},
+                                         {"to", version->number},
+                                         {"module", module},
+                                         {"pinned", true},
+                                         {"reason", "module '" + module + "' is not in version " +
+                                                        std::to_string(version->number)}});
+      ++report.pinned;
+    }
+  }
+  return report;
 }
 
 void Engine::uninstall(const std::string& name) {
   std::unique_lock lock(flows_mu_);
   flows_.erase(name);
-  for (auto it = numbers_.begin(); it != numbers_.end();) it = it->second == name ? numbers_.erase(it) : std::next(it);
+  for (auto it = numbers_.begin(); it != numbers_.end();)
+    it = it->second == name ? numbers_.erase(it) : std::next(it);
 }
 
 std::shared_ptr<FlowVersion> Engine::current(const std::string& name) const {
@@ -233,9 +273,12 @@ Outcome Engine::deliver(const std::string& call_id, const json& event) {
   if (!call) return error(404, "unknown_call", "there is no call '" + call_id + "'");
   if (!event.is_object() || !event.contains("type") || !event["type"].is_string())
     return error(400, "invalid_event", "the event must be a JSON object with a string 'type'");
-  static const std::map<std::string, uint32_t> kTypes = {
-      {"prompt_done", RT_EV_PROMPT_DONE},       {"dtmf", RT_EV_DTMF},   {"input_timeout", RT_EV_INPUT_TIMEOUT},
-      {"agent_answered", RT_EV_AGENT_ANSWERED}, {"hangup", RT_EV_HANGUP}, {"transfer_failed", RT_EV_TRANSFER_FAILED}};
+  static const std::map<std::string, uint32_t> kTypes = {{"prompt_done", RT_EV_PROMPT_DONE},
+                                                         {"dtmf", RT_EV_DTMF},
+                                                         {"input_timeout", RT_EV_INPUT_TIMEOUT},
+                                                         {"agent_answered", RT_EV_AGENT_ANSWERED},
+                                                         {"hangup", RT_EV_HANGUP},
+                                                         {"transfer_failed", RT_EV_TRANSFER_FAILED}};
   const std::string& type = event["type"].get_ref<const std::string&>();
   auto it = kTypes.find(type);
   if (it == kTypes.end())
@@ -248,7 +291,8 @@ Outcome Engine::deliver(const std::string& call_id, const json& event) {
   if (ev.kind == RT_EV_DTMF) {
     if (!event.contains("digits") || !event["digits"].is_string() ||
         !valid_digits(event["digits"].get_ref<const std::string&>()))
-      return error(422, "invalid_digits", "a dtmf event needs 'digits': a string of 0-9, * and # (at most 64)");
+      return error(422, "invalid_digits",
+                   "a dtmf event needs 'digits': a string of 0-9, * and # (at most 64)");
     digits = event["digits"];
     ev.digits = str_value(digits);
   }
@@ -273,8 +317,9 @@ Outcome Engine::deliver(const std::string& call_id, const json& event) {
       return error(409, "call_ended", "the call '" + call_id + "' has ended");
     }
     if (call->held && ev.kind != RT_EV_HANGUP)
-      return error(409, "call_busy",
-                   "the call is waiting for an external result; its answer to the previous event is still coming");
+      return error(
+          409, "call_busy",
+          "the call is waiting for an external result; its answer to the previous event is still coming");
     stdlib::Scratch* scratch = acquire_scratch();
     uint32_t status = call->state->handle(ev, *scratch, options_.now_ms());
     release_scratch(scratch);
@@ -288,6 +333,16 @@ Outcome Engine::deliver(const std::string& call_id, const json& event) {
 
 void Engine::after_run(Call& call, uint32_t status, Outcome* answer, Effects& fx) {
   stdlib::CallState& st = *call.state;
+  if (st.take_migrated() && call.migrate_to) {
+    // The run moved to the offered version; the old one's code has returned
+    // and nothing refers to it any more, so it may be freed now.
+    --call.version->active_calls;
+    ++call.migrate_to->active_calls;
+    call.version = std::move(call.migrate_to);
+    call.version_number = call.version->number;
+  } else if (!st.migration_offered()) {
+    call.migrate_to.reset();  // withdrawn: the module was not in the new version
+  }
   json commands = st.take_commands();
   fx.requests = st.take_requests();
   call.outstanding += fx.requests.size();
@@ -369,8 +424,9 @@ void Engine::dispatch(const std::shared_ptr<Call>& call, Effects& fx) {
       automation_done(weak, index, std::move(r));
       continue;
     }
-    options_.executor->execute(call->id, std::move(req),
-                               [this, weak, index](ActionResult r) { automation_done(weak, index, std::move(r)); });
+    options_.executor->execute(call->id, std::move(req), [this, weak, index](ActionResult r) {
+      automation_done(weak, index, std::move(r));
+    });
   }
   if (options_.observer && fx.agent && version)
     options_.observer->agent_connected(call->id, *version, fx.agent->agent, call->from, fx.agent->reason);
@@ -409,6 +465,7 @@ void Engine::release_version(Call& call) {
   call.final_info = std::move(info);
   call.state.reset();  // refers to the version's tables and code
   call.version.reset();
+  call.migrate_to.reset();
 }
 
 void Engine::automation_done(const std::weak_ptr<Call>& weak, uint32_t index, ActionResult result) {
@@ -502,6 +559,7 @@ std::optional<json> Engine::call_info(const std::string& call_id, bool with_sess
     j["end_reason"] = fin ? (*fin)["end_reason"] : json(call->state->end_reason());
   }
   if (!call->pending.empty()) j["pending_commands"] = call->pending;
+  if (call->migrate_to) j["migrating_to"] = call->migrate_to->number;
   if (with_session) j["session"] = fin ? (*fin)["session"] : call->state->session(true);
   return j;
 }
@@ -526,7 +584,8 @@ bool Engine::add_trace(const std::string& call_id, const std::string& kind, json
       trace.erase(trace.begin());
       (*call->final_info)["dropped"] = (*call->final_info)["dropped"].get<size_t>() + 1;
     }
-    trace.push_back({{"at_ms", options_.now_ms() - call->started_at_ms}, {"kind", kind}, {"data", std::move(data)}});
+    trace.push_back(
+        {{"at_ms", options_.now_ms() - call->started_at_ms}, {"kind", kind}, {"data", std::move(data)}});
     return true;
   }
   call->state->add_trace(kind, std::move(data));
@@ -562,8 +621,9 @@ json Engine::list_calls() const {
     }
     if (auto info = call_info(c->id, false)) out.push_back(std::move(*info));
   }
-  std::sort(out.begin(), out.end(),
-            [](const json& a, const json& b) { return a["started_at"] < b["started_at"] || (a["started_at"] == b["started_at"] && a["id"] < b["id"]); });
+  std::sort(out.begin(), out.end(), [](const json& a, const json& b) {
+    return a["started_at"] < b["started_at"] || (a["started_at"] == b["started_at"] && a["id"] < b["id"]);
+  });
   return out;
 }
 

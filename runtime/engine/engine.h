@@ -27,8 +27,8 @@ namespace flowc::engine {
 
 // What an engine operation produced, in the shape of an HTTP answer.
 struct Outcome {
-  int status = 200;          // HTTP status: 200/201, or 4xx/5xx with error
-  std::string error_code;    // "unknown_call", …
+  int status = 200;        // HTTP status: 200/201, or 4xx/5xx with error
+  std::string error_code;  // "unknown_call", …
   std::string error_message;
   std::string call_id;
   nlohmann::json commands = nlohmann::json::array();
@@ -51,25 +51,26 @@ class EngineObserver {
   virtual void call_started(const std::string& call_id, const FlowVersion& flow) {}
   virtual void call_ended(const std::string& call_id, const FlowVersion& flow, const std::string& reason) {}
   virtual void event_handled(const std::string& call_id, const FlowVersion& flow) {}
-  virtual void automation_finished(const std::string& call_id, const FlowVersion& flow, const std::string& name,
-                                   const ActionResult& result) {}
+  virtual void automation_finished(const std::string& call_id, const FlowVersion& flow,
+                                   const std::string& name, const ActionResult& result) {}
   // An agent took the call (queue answered): CTI CONNECTED. `caller` is call.from.
   virtual void agent_connected(const std::string& call_id, const FlowVersion& flow, const std::string& agent,
                                const std::string& caller, const nlohmann::json& reason) {}
   // The call of an agent ended: CTI DISCONNECTED.
-  virtual void agent_disconnected(const std::string& call_id, const FlowVersion& flow, const std::string& agent) {}
+  virtual void agent_disconnected(const std::string& call_id, const FlowVersion& flow,
+                                  const std::string& agent) {}
 };
 
 struct EngineOptions {
-  std::function<int64_t()> now_ms;               // the clock (unix ms); required
-  ActionExecutor* executor = nullptr;            // required to run automations
-  EngineObserver* observer = nullptr;            // optional
+  std::function<int64_t()> now_ms;     // the clock (unix ms); required
+  ActionExecutor* executor = nullptr;  // required to run automations
+  EngineObserver* observer = nullptr;  // optional
   // A held telephony request gets its answer (the call reached the caller
   // again or ended).
   std::function<void(const std::string& call_id, const Outcome&)> on_reply;
-  std::function<std::string()> new_call_id;      // default: random "c-" + 16 hex digits
+  std::function<std::string()> new_call_id;  // default: random "c-" + 16 hex digits
   size_t max_active_calls = 200'000;
-  int64_t ended_call_ttl_ms = 10 * 60 * 1000;    // how long traces of ended calls stay readable
+  int64_t ended_call_ttl_ms = 10 * 60 * 1000;  // how long traces of ended calls stay readable
 };
 
 class Engine {
@@ -80,9 +81,17 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   // ---- flows
+  // What installing a version did to the calls running on older versions.
+  struct InstallReport {
+    size_t offered = 0;  // will move to the new version at their next module (migrate)
+    size_t pinned = 0;   // stay on their version: their module is not in the new one
+  };
   // Makes `version` the one new calls of its name start on. Calls already
-  // running stay on the version they started on.
-  void install(std::shared_ptr<FlowVersion> version);
+  // running stay on the version they started on (pinned); with `migrate`,
+  // each of them whose current module exists in the new version (same name)
+  // moves to it at its next module boundary, keeping its session (see
+  // stdlib::CallState::offer_migration), and the others stay pinned.
+  InstallReport install(std::shared_ptr<FlowVersion> version, bool migrate = false);
   // Stops new calls for a flow (running calls finish).
   void uninstall(const std::string& name);
   std::shared_ptr<FlowVersion> current(const std::string& name) const;

@@ -245,10 +245,18 @@ LoadOutcome FlowCatalog::load_locked(const std::string& path, bool dry_run) {
                      [](const std::weak_ptr<engine::FlowVersion>& w) { return w.expired(); }),
       again.versions.end());
   again.versions.push_back(version);
-  engine_.install(version);
+  auto moved = engine_.install(version, options_.reload == ReloadPolicy::Migrate);
   result.installed = true;
   result.version = version->number;
+  result.migrating = moved.offered;
+  result.pinned = moved.pinned;
   std::string change = version->number > 1 ? "; " + result.changes.summary() : "";
+  if (options_.reload == ReloadPolicy::Migrate && moved.offered + moved.pinned > 0) {
+    change += "; " + std::to_string(moved.offered) + " active call(s) move to it at their next module, " +
+              std::to_string(moved.pinned) + " stay pinned (their module is not in it)";
+    again.last_change["migrating_calls"] = moved.offered;
+    again.last_change["pinned_calls"] = moved.pinned;
+  }
   log("loaded flow " + name + " v" + std::to_string(version->number) + " from " + path + " in " +
       std::to_string(version->compile_ms) + " ms" + change);
   return result;
@@ -344,6 +352,10 @@ void FlowCatalog::reload(const std::string& name, bool dry_run, http::Respond do
                  {"unchanged", r.unchanged},
                  {"changes", changes_json(r.changes)}};
     if (dry_run) body["dry_run"] = true;
+    if (options_.reload == ReloadPolicy::Migrate && r.installed) {
+      body["migrating_calls"] = r.migrating;
+      body["pinned_calls"] = r.pinned;
+    }
     if (!r.error.empty()) {
       body["error"] = {{"code", "reload_failed"}, {"message", r.error}, {"diagnostics", r.diagnostics}};
       return done(http::Response::json(422, body.dump()));

@@ -17,7 +17,7 @@
 #include "compiler/driver/module_diff.h"
 #include "runtime/engine/engine.h"
 #include "runtime/http/api.h"
-#include "runtime/server/delete_policy.h"
+#include "runtime/server/reload_policy.h"
 
 namespace flowc::server {
 
@@ -28,6 +28,7 @@ struct CatalogOptions {
   std::function<int64_t()> now_ms;
   std::function<void(const std::string&)> log;  // one message per line
   DeletePolicy on_delete = DeletePolicy::Stop;
+  ReloadPolicy reload = ReloadPolicy::Pin;
   // Runs a reload job off the HTTP threads (the runtime's reload thread);
   // unset: jobs run at once on the caller's thread.
   std::function<void(std::function<void()>)> background;
@@ -43,6 +44,9 @@ struct LoadOutcome {
   std::string error;        // short
   std::string diagnostics;  // as `flowc check` prints them
   ModuleChanges changes;    // against the version that was serving
+  // With ReloadPolicy::Migrate: calls on older versions that move to the new
+  // one at their next module, and those that stay pinned.
+  size_t migrating = 0, pinned = 0;
 };
 
 class FlowCatalog : public http::FlowAdmin {

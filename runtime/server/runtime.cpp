@@ -82,6 +82,7 @@ struct Runtime::Impl {
     co.now_ms = options.now_ms;
     co.log = options.log;
     co.on_delete = options.on_delete;
+    co.reload = options.reload;
     co.background = [this](std::function<void()> job) { reloader->post(std::move(job)); };
     catalog = std::make_unique<FlowCatalog>(*engine, zones, std::move(co));
     http::ApiOptions ao;

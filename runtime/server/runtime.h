@@ -14,7 +14,7 @@
 #include "compiler/driver/compile.h"
 #include "runtime/engine/action_executor.h"
 #include "runtime/engine/flow_version.h"
-#include "runtime/server/delete_policy.h"
+#include "runtime/server/reload_policy.h"
 
 namespace boost::asio {
 class io_context;
@@ -64,6 +64,7 @@ struct RuntimeOptions {
   int watch_debounce_ms = 100;
   bool reload_on_sighup = true;
   DeletePolicy on_delete = DeletePolicy::Stop;
+  ReloadPolicy reload = ReloadPolicy::Pin;  // --reload=pin|migrate
 };
 
 class Runtime {

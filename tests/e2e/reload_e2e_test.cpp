@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <signal.h>
+#include <sys/wait.h>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -280,6 +281,75 @@ TEST(ReloadE2E, SighupAndTheReloadEndpointWithoutWatch) {
   ASSERT_TRUE(s.wait_version(3)) << s.flow().dump() << s.flowc->log();
   EXPECT_EQ(s.flow()["last_change"]["removed"], json::array({"spare"}));
   EXPECT_EQ(said(s.call()), "three");
+}
+
+}  // namespace
+}  // namespace flowc::e2e
+
+namespace flowc::e2e {
+namespace {
+
+// Three modules; `middle` only when with_middle.
+std::string line3(const std::string& v, bool with_middle = true) {
+  std::string s = "flow greet\nstart welcome\n\nmodule welcome = say \"" + v + "\"\n  next " +
+                  (with_middle ? "middle" : "bye") + "\n";
+  if (with_middle) s += "\nmodule middle = say \"" + v + " middle\"\n  next bye\n";
+  return s + "\nmodule bye = hangup\n";
+}
+
+TEST(ReloadE2E, MigrateMovesActiveCallsAtTheirNextModule) {
+  Server s;
+  s.start("reload_migrate");
+  save(s.file(), line3("one"));
+  s.run({"--reload=migrate"});
+  auto a = s.call();
+  ASSERT_EQ(a.status, 201) << a.body << s.flowc->log();
+  EXPECT_EQ(said(a), "one");
+  std::string id = a.json["call_id"];
+
+  // v2 changes both prompts; the call is in `welcome`, which v2 has.
+  save(s.file(), line3("two"));
+  auto r = post_json(s.port, "/v1/flows/greet/reload", json::object(), kToken);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json["migrating_calls"], 1) << r.body;
+  EXPECT_EQ(r.json["pinned_calls"], 0) << r.body;
+  ASSERT_TRUE(s.wait_version(2)) << s.flow().dump() << s.flowc->log();
+  EXPECT_EQ(s.flow()["last_change"]["migrating_calls"], 1) << s.flow().dump();
+  EXPECT_EQ(get(s.port, "/v1/calls/" + id, kToken).json["migrating_to"], 2);
+
+  // welcome (v1) ends; `middle` runs on v2.
+  auto next = s.event(id, {{"type", "prompt_done"}});
+  EXPECT_EQ(said(next), "two middle") << next.body;
+  EXPECT_EQ(get(s.port, "/v1/calls/" + id, kToken).json["version"], 2);
+  auto trace = get(s.port, "/v1/calls/" + id + "/trace", kToken);
+  json moved;
+  for (const auto& e : trace.json["entries"])
+    if (e["kind"] == "migrate") moved = e["data"];
+  EXPECT_EQ(moved, json({{"from", 1}, {"to", 2}, {"module", "middle"}})) << trace.body;
+  // Nothing runs on v1 any more: it is gone from /v1/flows.
+  EXPECT_TRUE(s.wait_flow([](const json& f) { return version_entry(f, 1).is_null(); })) << s.flow().dump();
+
+  // v3 has no `middle`: the call, in `middle`, stays on v2 and says so.
+  save(s.file(), line3("three", false));
+  ASSERT_EQ(post_json(s.port, "/v1/flows/greet/reload", json::object(), kToken).status, 200);
+  ASSERT_TRUE(s.wait_version(3)) << s.flowc->log();
+  EXPECT_EQ(s.flow()["last_change"]["pinned_calls"], 1) << s.flow().dump();
+  auto end = s.event(id, {{"type", "prompt_done"}});
+  EXPECT_EQ(end.json["commands"][0]["type"], "hangup") << end.body;
+  EXPECT_EQ(get(s.port, "/v1/calls/" + id, kToken).json["version"], 2);
+  EXPECT_NE(s.flowc->log().find("stay pinned"), std::string::npos) << s.flowc->log();
+}
+
+TEST(ReloadE2E, AnUnknownReloadPolicyIsAUsageError) {
+  std::string cmd = bin("tools/flowc/flowc") + " serve " + source_dir() + "/examples --reload=sometimes 2>&1";
+  FILE* out = popen(cmd.c_str(), "r");
+  ASSERT_NE(out, nullptr);
+  std::string text;
+  char buf[512];
+  while (size_t n = fread(buf, 1, sizeof buf, out)) text.append(buf, n);
+  int status = pclose(out);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2) << status << text;
+  EXPECT_NE(text.find("--reload must be pin or migrate, got 'sometimes'"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -90,10 +90,12 @@ serve options:
   --watch                 reload flows when their files (or files they import) change
   --watch-debounce DUR    quiet time after a change before reloading (default 100ms)
   --on-delete stop|keep   a deleted flow file stops new calls (default) or keeps serving
+  --reload pin|migrate    after a reload, active calls finish on their version (pin,
+                          default) or move to the new one at their next module when
+                          their module is still in it (migrate; the session is kept)
   --dry-run               load, check and compile everything, report, and exit
                           (0 when every flow would load, 1 otherwise)
-  (SIGHUP and POST /v1/flows/NAME/reload also reload; active calls stay on
-   the version they started on)
+  (SIGHUP and POST /v1/flows/NAME/reload also reload)
 
 Exit status: 0 when there are no errors, 1 when there are, 2 on bad usage.
 )";
@@ -162,7 +164,9 @@ Args parse_args(int argc, char** argv) {
   return a;
 }
 
-bool use_color(const Args& a) { return a.color.value_or(isatty(STDERR_FILENO) != 0); }
+bool use_color(const Args& a) {
+  return a.color.value_or(isatty(STDERR_FILENO) != 0);
+}
 
 void print_diagnostics(const Compilation& c, const Args& a) {
   auto diags = c.diags.sorted();

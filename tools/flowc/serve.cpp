@@ -133,6 +133,14 @@ int cmd_serve(int argc, char** argv) {
         o.on_delete = server::DeletePolicy::Keep;
       else
         usage_error("--on-delete must be stop or keep");
+    } else if (a == "--reload" || a.rfind("--reload=", 0) == 0) {
+      std::string v = a == "--reload" ? value() : a.substr(9);
+      if (v == "pin")
+        o.reload = server::ReloadPolicy::Pin;
+      else if (v == "migrate")
+        o.reload = server::ReloadPolicy::Migrate;
+      else
+        usage_error("--reload must be pin or migrate, got '" + v + "'");
     } else if (a == "--dry-run") {
       dry_run = true;
     } else if (!a.empty() && a[0] == '-') {
@@ -171,8 +179,10 @@ int cmd_serve(int argc, char** argv) {
       return 1;
     }
   }
-  if (open_api) log_line("no --token-file: the sessions and admin endpoints are open to anyone who can reach them");
-  if (exec.smtp_url.empty()) log_line("no --smtp server: email automations will fail into their error routes");
+  if (open_api)
+    log_line("no --token-file: the sessions and admin endpoints are open to anyone who can reach them");
+  if (exec.smtp_url.empty())
+    log_line("no --smtp server: email automations will fail into their error routes");
   runtime.run();
   log_line("flowc stopped");
   return 0;

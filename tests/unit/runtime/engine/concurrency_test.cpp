@@ -1,8 +1,10 @@
 // Calls are serialised per call and parallel across calls: many threads
 // drive many calls while the CRM writes into the same calls and automation
-// results arrive from other threads. Run on both back ends; built and run
+// results arrive from other threads, and new versions are installed with
+// migration on. Run on both back ends; built and run
 // under ThreadSanitizer by scripts/tsan.sh.
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <thread>
 
@@ -106,9 +108,24 @@ TEST_P(EngineConcurrency, ManyCallsManyThreadsWithConcurrentSessionWrites) {
       (void)eng->list_calls();
     }
   });
+  // Reloads with --reload=migrate while all of that goes on: calls move to
+  // the new versions at their module boundaries.
+  std::vector<std::shared_ptr<engine::FlowVersion>> reloads;
+  for (uint32_t n = 2; n <= 4; ++n) {
+    reloads.push_back(load_flow_file("examples/order_status/order_status.flow", GetParam()));
+    ASSERT_TRUE(reloads.back());
+    reloads.back()->number = n;
+  }
+  std::thread reloader([&] {
+    for (auto& v : reloads) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      eng->install(std::move(v), /*migrate=*/true);
+    }
+  });
   for (auto& c : callers) c.join();
   writer.join();
   ticker.join();
+  reloader.join();
   EXPECT_EQ(failures.load(), 0);
   for (const auto& id : ids) {
     ASSERT_FALSE(id.empty());
