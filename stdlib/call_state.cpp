@@ -357,13 +357,16 @@ void CallState::migrate(uint32_t state) {
     int32_t j = to.slot_of(old_info.name);
     bool fits = j >= 0;
     if (fits) {
-      // A variable whose declared type changed does not carry a value of
-      // the old type over (the new code relies on its `expect`).
+      // A variable whose declared type or enumeration changed does not carry
+      // a value over that the new `expect` refuses. (When the declaration is
+      // the same, the value stays whatever it is: the old code could hold it,
+      // so can the new.)
       const SlotInfo& info = to.slots[static_cast<size_t>(j)];
+      bool retyped = info.declared != old_info.declared || info.type != old_info.type;
       ValueType t = type_of(to_json(v));
-      if (info.declared && info.type != ValueType::Any && t != info.type && t != ValueType::Null)
+      if (retyped && info.declared && info.type != ValueType::Any && t != info.type && t != ValueType::Null)
         fits = false;
-      if (fits && !info.enum_values.empty() && v.tag == RT_STR &&
+      if (fits && info.enum_values != old_info.enum_values && !info.enum_values.empty() && v.tag == RT_STR &&
           std::find(info.enum_values.begin(), info.enum_values.end(), std::string(v.u.str, v.len)) ==
               info.enum_values.end())
         fits = false;

@@ -1,6 +1,7 @@
 // The two sides of a differential case and their comparison.
 #include "tests/diff/diff_runner.h"
 
+#include <algorithm>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -34,9 +35,15 @@ json request_json(const stdlib::Request& r) {
 }
 
 json outcome_json(const engine::Outcome& o) {
-  return {{"status", o.status},   {"error_code", o.error_code}, {"error_message", o.error_message},
-          {"call_id", o.call_id}, {"commands", o.commands},     {"held", o.held},
-          {"ended", o.ended},     {"push", o.push},             {"body", o.body},
+  return {{"status", o.status},
+          {"error_code", o.error_code},
+          {"error_message", o.error_message},
+          {"call_id", o.call_id},
+          {"commands", o.commands},
+          {"held", o.held},
+          {"ended", o.ended},
+          {"push", o.push},
+          {"body", o.body},
           {"answer", o.to_json()}};
 }
 
@@ -89,7 +96,8 @@ class RecordingObserver : public engine::EngineObserver {
                        const std::string& caller, const json& reason) override {
     log.push_back({{"agent_connected", agent}, {"caller", caller}, {"reason", reason}});
   }
-  void agent_disconnected(const std::string& id, const engine::FlowVersion&, const std::string& agent) override {
+  void agent_disconnected(const std::string& id, const engine::FlowVersion&,
+                          const std::string& agent) override {
     log.push_back({{"agent_disconnected", agent}});
   }
   json log = json::array();
@@ -114,13 +122,32 @@ class Side {
     o.now_ms = clock.fn();
     o.executor = &executor_;
     o.observer = &observer_;
-    o.on_reply = [this](const std::string&, const engine::Outcome& out) { replies_.push_back(outcome_json(out)); };
+    o.on_reply = [this](const std::string&, const engine::Outcome& out) {
+      replies_.push_back(outcome_json(out));
+    };
     o.new_call_id = [] { return std::string(kCallId); };
     engine_ = std::make_unique<engine::Engine>(std::move(o));
     engine_->install(version);
   }
 
-  json start(const json& request) { return guarded([&] { return outcome_json(engine_->start_call(request)); }); }
+  // The reload of --reload=migrate, to an identical version; from then on the
+  // snapshots leave out what a migration may change (the version number and
+  // `migrate` trace entries). Both sides hide them, so the reference agrees.
+  void reload(const std::shared_ptr<engine::FlowVersion>& version) { engine_->install(version, true); }
+  bool hide_versions = false;
+  // How often the call moved to another version (the trace's own count).
+  int migrations() const {
+    auto trace = engine_->trace(kCallId);
+    int n = 0;
+    if (trace)
+      for (const auto& e : (*trace)["entries"])
+        if (e.value("kind", "") == "migrate" && !e["data"].contains("pinned")) ++n;
+    return n;
+  }
+
+  json start(const json& request) {
+    return guarded([&] { return outcome_json(engine_->start_call(request)); });
+  }
 
   json apply(const json& step) {
     return guarded([&]() -> json {
@@ -145,7 +172,8 @@ class Side {
   // Everything observable, with the logs since the previous snapshot; the
   // trace (the costly part) only when asked.
   json snapshot(json outcome, bool with_trace) {
-    json s = {{"outcome", std::move(outcome)}, {"replies", std::exchange(replies_, json::array())},
+    json s = {{"outcome", std::move(outcome)},
+              {"replies", std::exchange(replies_, json::array())},
               {"requests", std::exchange(executor_.log, json::array())},
               {"observer", std::exchange(observer_.log, json::array())},
               {"errors", std::exchange(errors_, json::array())}};
@@ -157,9 +185,26 @@ class Side {
     s["session"] = session ? *session : json(nullptr);
     auto info = engine_->call_info(kCallId, false);
     s["call"] = info ? *info : json(nullptr);
+    if (hide_versions && info) {
+      s["call"].erase("version");
+      s["call"].erase("migrating_to");
+    }
     if (with_trace) {
       auto trace = engine_->trace(kCallId);
       s["trace"] = trace ? *trace : json(nullptr);
+      if (hide_versions && trace) {
+        // Without the `migrate` entries; and as the trace is bounded, the
+        // migrated side's extra entries push one more old entry out: only
+        // the newest entries both sides surely still have are compared.
+        s["trace"].erase("version");
+        s["trace"].erase("dropped");
+        json& entries = s["trace"]["entries"];
+        entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                     [](const json& e) { return e.value("kind", "") == "migrate"; }),
+                      entries.end());
+        constexpr size_t kKept = stdlib::CallState::kTraceLimit - 8;
+        if (entries.size() > kKept) entries.erase(entries.begin(), entries.end() - kKept);
+      }
     }
     return s;
   }
@@ -204,7 +249,8 @@ std::string describe(const json& a, const json& b, const char* ref_name, const c
   for (const auto& [key, va] : a.items()) {
     const json& vb = b.contains(key) ? b[key] : json();
     if (va == vb) continue;
-    if (key == "trace" && va.is_object() && vb.is_object() && va.contains("entries") && vb.contains("entries")) {
+    if (key == "trace" && va.is_object() && vb.is_object() && va.contains("entries") &&
+        vb.contains("entries")) {
       const json& ea = va["entries"];
       const json& eb = vb["entries"];
       size_t i = 0;
@@ -229,7 +275,8 @@ void count(json& j, const std::string& key) {
 void cover(json& c, const json& s) {
   const json& o = s["outcome"];
   if (o.is_object() && o.contains("status"))
-    count(c["status"], std::to_string(o["status"].get<int>()) + (o["error_code"] == "" ? "" : " " + o["error_code"].get<std::string>()));
+    count(c["status"], std::to_string(o["status"].get<int>()) +
+                           (o["error_code"] == "" ? "" : " " + o["error_code"].get<std::string>()));
   for (const auto& r : s["replies"]) count(c["replies"], r["push"] == true ? "push" : "held reply");
   for (const auto& r : s["requests"]) count(c["requests"], r["kind"].get<std::string>());
   if (s.contains("trace") && s["trace"].is_object()) {
@@ -250,9 +297,11 @@ void cover(json& c, const json& s) {
 }  // namespace
 
 json CaseSpec::to_json() const {
-  json j = {{"name", name},         {"flow_name", flow_name}, {"source", source},   {"path", path},
-            {"flow_seed", flow_seed}, {"event_seed", event_seed}, {"start_ms", start_ms}, {"from", from},
-            {"to", to},             {"max_steps", max_steps}};
+  json j = {{"name", name},          {"flow_name", flow_name}, {"source", source},
+            {"path", path},          {"flow_seed", flow_seed}, {"event_seed", event_seed},
+            {"start_ms", start_ms},  {"from", from},           {"to", to},
+            {"max_steps", max_steps}};
+  if (migrate_at >= 0) j["migrate_at"] = migrate_at;
   if (steps) j["steps"] = *steps;
   return j;
 }
@@ -269,11 +318,13 @@ CaseSpec CaseSpec::from_json(const json& j) {
   s.from = j.value("from", std::string());
   s.to = j.value("to", std::string());
   s.max_steps = j.value("max_steps", 60);
+  s.migrate_at = j.value("migrate_at", -1);
   if (j.contains("steps")) s.steps = j["steps"];
   return s;
 }
 
-CaseSpec make_case(std::string name, const std::string& flow_name, const FlowFacts& facts, uint64_t event_seed) {
+CaseSpec make_case(std::string name, const std::string& flow_name, const FlowFacts& facts,
+                   uint64_t event_seed) {
   Rng r(event_seed ^ 0x5DEECE66Dull);
   CaseSpec spec;
   spec.name = std::move(name);
@@ -281,8 +332,8 @@ CaseSpec make_case(std::string name, const std::string& flow_name, const FlowFac
   spec.event_seed = event_seed;
   // Any minute of a year from 2026-11-18, so business hours and DST vary.
   spec.start_ms = 1'795'000'000'000 + static_cast<int64_t>(r.below(365 * 24 * 60)) * 60'000 + r.below(60'000);
-  static const std::vector<std::string> kFrom = {"+4930123456", "0049 30 1234", "anonymous", "+1 (212) 555-0100",
-                                                 "030 1234"};
+  static const std::vector<std::string> kFrom = {"+4930123456", "0049 30 1234", "anonymous",
+                                                 "+1 (212) 555-0100", "030 1234"};
   spec.from = r.pick(kFrom);
   spec.to = facts.numbers.empty() ? "+4940999" : facts.numbers.front();
   return spec;
@@ -297,13 +348,15 @@ constexpr size_t kTraceEvery = 8;
 
 CaseResult run_once(const CaseSpec& spec, const std::shared_ptr<engine::FlowVersion>& reference,
                     const std::shared_ptr<engine::FlowVersion>& candidate, const FlowFacts& facts,
-                    size_t trace_every) {
+                    size_t trace_every, const std::shared_ptr<engine::FlowVersion>& candidate_next) {
   const char* ref_name = reference->code->engine_name();
   const char* cand_name = candidate->code->engine_name();
   CaseResult result;
   ManualClock clock;
   clock.now = spec.start_ms;
   Side a(reference, clock), b(candidate, clock);
+  const bool migrates = spec.migrate_at >= 0 && candidate_next;
+  a.hide_versions = b.hide_versions = migrates;
   auto compare = [&](const json& sa, const json& sb, long step) {
     if (sa == sb) return true;
     result.ok = false;
@@ -329,6 +382,7 @@ CaseResult run_once(const CaseSpec& spec, const std::shared_ptr<engine::FlowVers
       step = std::move(*next);
     }
     result.steps.push_back(step);
+    if (migrates && i == static_cast<size_t>(spec.migrate_at)) b.reload(candidate_next);
     json oa, ob;
     if (step.contains("advance")) {
       clock.now += step["advance"].get<int64_t>();
@@ -351,6 +405,7 @@ CaseResult run_once(const CaseSpec& spec, const std::shared_ptr<engine::FlowVers
   // The traces at the end.
   json ta = a.snapshot(nullptr, true), tb = b.snapshot(nullptr, true);
   cover(result.coverage, ta);
+  if (migrates) result.coverage["migrated"] = b.migrations();
   compare(ta, tb, static_cast<long>(result.steps.size()) - 1);
   return result;
 }
@@ -358,13 +413,14 @@ CaseResult run_once(const CaseSpec& spec, const std::shared_ptr<engine::FlowVers
 }  // namespace
 
 CaseResult run_case(const CaseSpec& spec, const std::shared_ptr<engine::FlowVersion>& reference,
-                    const std::shared_ptr<engine::FlowVersion>& candidate, const FlowFacts& facts) {
-  CaseResult r = run_once(spec, reference, candidate, facts, kTraceEvery);
+                    const std::shared_ptr<engine::FlowVersion>& candidate, const FlowFacts& facts,
+                    const std::shared_ptr<engine::FlowVersion>& candidate_next) {
+  CaseResult r = run_once(spec, reference, candidate, facts, kTraceEvery, candidate_next);
   if (r.ok || r.failing_step < 0) return r;
   // Find the step where the traces began to differ.
   CaseSpec again = spec;
   again.steps = r.steps;
-  CaseResult precise = run_once(again, reference, candidate, facts, 1);
+  CaseResult precise = run_once(again, reference, candidate, facts, 1, candidate_next);
   if (precise.ok) return r;  // cannot happen with deterministic engines
   precise.coverage = r.coverage;
   return precise;
@@ -373,7 +429,8 @@ CaseResult run_case(const CaseSpec& spec, const std::shared_ptr<engine::FlowVers
 std::pair<CaseSpec, CaseResult> minimize(const CaseSpec& spec, const CaseResult& failure,
                                          const std::shared_ptr<engine::FlowVersion>& reference,
                                          const std::shared_ptr<engine::FlowVersion>& candidate,
-                                         const FlowFacts& facts, int max_runs) {
+                                         const FlowFacts& facts, int max_runs,
+                                         const std::shared_ptr<engine::FlowVersion>& candidate_next) {
   CaseSpec best = spec;
   json steps = failure.steps;
   best.steps = steps;
@@ -388,7 +445,8 @@ std::pair<CaseSpec, CaseResult> minimize(const CaseSpec& spec, const CaseResult&
       CaseSpec trial = spec;
       trial.steps = fewer;
       ++runs;
-      CaseResult r = run_case(trial, reference, candidate, facts);
+      if (trial.migrate_at >= static_cast<int>(fewer.size())) trial.migrate_at = -1;
+      CaseResult r = run_case(trial, reference, candidate, facts, candidate_next);
       if (r.ok) continue;
       // Keep only the steps up to the one that shows the difference.
       if (r.failing_step >= 0 && static_cast<size_t>(r.failing_step) + 1 < fewer.size())

@@ -16,8 +16,6 @@
 //   FLOWC_DIFF_REPLAY=F   DiffReplay.FromFile replays the case file F (written
 //                         under the build tree, tests/diff/failures/, when a
 //                         case fails; its path is in the failure message)
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -26,6 +24,8 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include <gtest/gtest.h>
 
 #include "compiler/ir/ir.h"
 #include "tests/diff/compile_source.h"
@@ -71,9 +71,11 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-// Both sides of one flow, compiled separately (each engine owns its version).
+// Both sides of one flow, compiled separately (each engine owns its version),
+// and a second candidate version of the same flow: the reload of the cases
+// that migrate (CaseSpec::migrate_at).
 struct Pair {
-  std::shared_ptr<engine::FlowVersion> reference, candidate;
+  std::shared_ptr<engine::FlowVersion> reference, candidate, candidate_next;
   FlowFacts facts;
   std::string error;
 };
@@ -85,8 +87,20 @@ Pair make_pair_of(Compile compile) {
   if (!p.reference) return p;
   p.candidate = make_version(compile(), kCandidate, &p.error);
   if (!p.candidate) return p;
+  p.candidate_next = make_version(compile(), kCandidate, &p.error);
+  if (!p.candidate_next) {
+    p.candidate = nullptr;
+    return p;
+  }
+  p.candidate_next->number = 2;
   p.facts = facts_of(*p.reference->flow);
   return p;
+}
+
+// Every other case reloads the candidate with migration somewhere in its
+// first steps (where the calls still move between modules).
+void maybe_migrate(CaseSpec& spec, uint64_t s) {
+  if (s % 2 == 1) spec.migrate_at = static_cast<int>(mix(spec.event_seed, 7) % 8);
 }
 
 // Totals of what the cases exercised, printed with FLOWC_DIFF_STATS=1.
@@ -101,6 +115,10 @@ void add_coverage(json& total, const CaseResult& r) {
   if (!total["end"].is_object()) total["end"] = json::object();
   total["end"][end] = total["end"].value(end, 0) + 1;
   total["steps"] = total.value("steps", 0) + static_cast<int>(r.steps.size());
+  if (r.coverage.contains("migrated")) {
+    total["migrating cases"] = total.value("migrating cases", 0) + 1;
+    if (r.coverage["migrated"].get<int>() > 0) total["migrated"] = total.value("migrated", 0) + 1;
+  }
 }
 
 // Runs a case; on a difference, minimises it, writes the replay files and
@@ -110,21 +128,26 @@ void add_coverage(json& total, const CaseResult& r) {
 bool check_case(const CaseSpec& spec, const Pair& p, int* reported, json* coverage = nullptr,
                 const std::string& running = "") {
   if (!running.empty()) std::ofstream(running) << spec.to_json().dump() << "\n";
-  CaseResult r = run_case(spec, p.reference, p.candidate, p.facts);
+  CaseResult r = run_case(spec, p.reference, p.candidate, p.facts, p.candidate_next);
   if (coverage) add_coverage(*coverage, r);
   if (r.ok) return true;
   if (++*reported > kMaxReported) return false;
-  auto [small, small_result] = minimize(spec, r, p.reference, p.candidate, p.facts);
+  auto [small, small_result] = minimize(spec, r, p.reference, p.candidate, p.facts, 300, p.candidate_next);
   std::string file = write_replay(FLOWC_DIFF_OUT_DIR, spec, r);
-  std::string small_file = write_replay(FLOWC_DIFF_OUT_DIR, [&] {
-    CaseSpec s = small;
-    s.name += "-min";
-    return s;
-  }(), small_result);
+  std::string small_file = write_replay(
+      FLOWC_DIFF_OUT_DIR,
+      [&] {
+        CaseSpec s = small;
+        s.name += "-min";
+        return s;
+      }(),
+      small_result);
   ADD_FAILURE() << "the engines differ on case " << spec.name << " (flow seed " << spec.flow_seed
-                << ", event seed " << spec.event_seed << ") at step " << r.failing_step << " of "
-                << r.steps.size() << ":\n"
-                << r.difference << "step: " << (r.failing_step >= 0 ? r.steps[r.failing_step].dump() : "start")
+                << ", event seed " << spec.event_seed
+                << (spec.migrate_at >= 0 ? ", migrating before step " + std::to_string(spec.migrate_at) : "")
+                << ") at step " << r.failing_step << " of " << r.steps.size() << ":\n"
+                << r.difference
+                << "step: " << (r.failing_step >= 0 ? r.steps[r.failing_step].dump() : "start")
                 << "\nminimised to " << small_result.steps.size() << " steps, failing at step "
                 << small_result.failing_step << ":\n"
                 << small_result.difference << "replay: FLOWC_DIFF_REPLAY=" << small_file
@@ -169,6 +192,7 @@ TEST_P(DiffCorpus, EnginesAgree) {
       spec.source = g.source;
       spec.flow_seed = seed;
       spec.max_steps = steps;
+      maybe_migrate(spec, s);
       ++cases;
       agreed += check_case(spec, p, &reported, &coverage, running);
     }
@@ -182,6 +206,11 @@ TEST_P(DiffCorpus, EnginesAgree) {
   const uint64_t expected = (flows / kShards + (static_cast<uint64_t>(shard) < flows % kShards)) * seqs;
   EXPECT_EQ(static_cast<uint64_t>(cases), expected);
   EXPECT_EQ(agreed, cases) << (cases - agreed) << " of " << cases << " cases differ";
+  // Half the cases reload with migration; enough of those must really move
+  // (the others end, or stay in one module, before the reload).
+  std::printf("[ diff     ] shard %d: %d of %d migrating cases moved to the new version\n", shard,
+              coverage.value("migrated", 0), coverage.value("migrating cases", 0));
+  EXPECT_GT(coverage.value("migrated", 0) * 6, coverage.value("migrating cases", 0));
 }
 
 INSTANTIATE_TEST_SUITE_P(Shards, DiffCorpus, ::testing::Range(0, kShards));
@@ -205,9 +234,11 @@ TEST(DiffExamples, EnginesAgree) {
     }
     ++flows;
     for (uint64_t s = 0; s < 12; ++s) {
-      CaseSpec spec = make_case(rel + "/" + std::to_string(s), p.reference->name, p.facts, mix(0xE7A3, s) + flows);
+      CaseSpec spec =
+          make_case(rel + "/" + std::to_string(s), p.reference->name, p.facts, mix(0xE7A3, s) + flows);
       spec.path = rel;
       spec.source = read_file(file);
+      maybe_migrate(spec, s);
       ++cases;
       check_case(spec, p, &reported);
     }
@@ -225,10 +256,11 @@ TEST(DiffReplay, FromFile) {
   ASSERT_TRUE(in) << "cannot read " << file;
   CaseSpec spec = CaseSpec::from_json(json::parse(in));
   Pair p = make_pair_of([&] {
-    return spec.path.empty() ? compile_source(spec.source) : compile_path(std::string(FLOWC_SOURCE_DIR) + "/" + spec.path);
+    return spec.path.empty() ? compile_source(spec.source)
+                             : compile_path(std::string(FLOWC_SOURCE_DIR) + "/" + spec.path);
   });
   ASSERT_TRUE(p.candidate) << p.error;
-  CaseResult r = run_case(spec, p.reference, p.candidate, p.facts);
+  CaseResult r = run_case(spec, p.reference, p.candidate, p.facts, p.candidate_next);
   EXPECT_TRUE(r.ok) << "step " << r.failing_step << ":\n" << r.difference;
   std::printf("[ diff     ] replayed %s: %zu steps, %s\n", spec.name.c_str(), r.steps.size(),
               r.ok ? "the engines agree" : "the engines differ");
@@ -250,10 +282,12 @@ TEST(DiffSetup, CandidateIsTheJit) {
 // (another prompt) is reported at the start of the call.
 TEST(DiffSetup, DifferencesAreFound) {
   std::string error;
-  auto a = make_version(compile_source("flow f\nstart s\nmodule s = say \"a\"\n  next h\nmodule h = hangup\n"),
-                        kReference, &error);
-  auto b = make_version(compile_source("flow f\nstart s\nmodule s = say \"b\"\n  next h\nmodule h = hangup\n"),
-                        kCandidate, &error);
+  auto a =
+      make_version(compile_source("flow f\nstart s\nmodule s = say \"a\"\n  next h\nmodule h = hangup\n"),
+                   kReference, &error);
+  auto b =
+      make_version(compile_source("flow f\nstart s\nmodule s = say \"b\"\n  next h\nmodule h = hangup\n"),
+                   kCandidate, &error);
   ASSERT_TRUE(a && b) << error;
   FlowFacts facts = facts_of(*a->flow);
   CaseSpec spec = make_case("self-check", "f", facts, 1);
@@ -337,8 +371,8 @@ TEST(DiffSetup, MutantsAreCaught) {
     }
     killed += caught;
     if (!caught)
-      survivors.push_back(g.name + ": " + what + " (modules entered: " + std::to_string(entered.size()) + " of " +
-                          std::to_string(reference->flow->states.size()) + ")");
+      survivors.push_back(g.name + ": " + what + " (modules entered: " + std::to_string(entered.size()) +
+                          " of " + std::to_string(reference->flow->states.size()) + ")");
   }
   std::printf("[ diff     ] mutants caught: %d of %d\n", killed, total);
   if (env_number("FLOWC_DIFF_STATS", 0))
