@@ -187,14 +187,8 @@ bool print_reload_diff(const std::string& old_path, const std::string& new_path,
   }
   Compilation before = flowc::compile_file(old_path, disk, opts);
   Compilation after = flowc::compile_file(new_path, disk, opts);
-  auto changes = flowc::diff_modules(flowc::module_fingerprints(before), flowc::module_fingerprints(after));
-  for (const auto& m : changes.added) std::cout << "+ module " << m << "\n";
-  for (const auto& m : changes.removed) std::cout << "- module " << m << "\n";
-  for (const auto& m : changes.changed) std::cout << "~ module " << m << "\n";
-  std::cout << (changes.empty() ? "a reload would change no module; " : "a reload would change ")
-            << changes.summary() << "\n";
-  if (!changes.removed.empty())
-    std::cout << "calls in a removed module stay on the running version until they end\n";
+  flowc::cli::print_module_changes(
+      flowc::diff_modules(flowc::module_fingerprints(before), flowc::module_fingerprints(after)), std::cout);
   return true;
 }
 
