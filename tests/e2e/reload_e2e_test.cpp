@@ -1,7 +1,7 @@
 // Hot reload end to end: `flowc serve` on a scratch directory of flows, the
 // files rewritten as an editor would (write a temporary file, rename it over
 // the original) while calls are mid-flow; reloads by --watch, SIGHUP and
-// POST /v1/flows/{name}/reload.
+// POST /v1/flows/{name}/reload; GET /v1/flows/{name}/modules.
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -280,6 +280,49 @@ TEST(ReloadE2E, SighupAndTheReloadEndpointWithoutWatch) {
   ASSERT_TRUE(s.wait_version(3)) << s.flow().dump() << s.flowc->log();
   EXPECT_EQ(s.flow()["last_change"]["removed"], json::array({"spare"}));
   EXPECT_EQ(said(s.call()), "three");
+}
+
+TEST(ReloadE2E, ModulesEndpointAnswersForTheRunningVersion) {
+  Server s;
+  s.start("reload_modules");
+  s.run({});
+  auto r = get(s.port, "/v1/flows/greet/modules", kToken);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json["flow"], "greet");
+  EXPECT_EQ(r.json["version"], 1);
+  EXPECT_EQ(r.json["hash"], version_entry(s.flow(), 1)["hash"]) << s.flow().dump();
+  ASSERT_TRUE(r.json["modules"].is_object()) << r.body;
+  EXPECT_EQ(r.json["modules"].size(), 2u) << r.body;
+  for (const char* m : {"welcome", "bye"}) {
+    std::string digest = r.json["modules"].value(m, "");
+    EXPECT_EQ(digest.size(), 16u) << m << ": " << r.body;
+    EXPECT_EQ(digest.find_first_not_of("0123456789abcdef"), std::string::npos) << digest;
+  }
+
+  // Token-protected like the other admin endpoints; unknown flows are 404.
+  auto anonymous = get(s.port, "/v1/flows/greet/modules");
+  EXPECT_EQ(anonymous.status, 401) << anonymous.body;
+  EXPECT_EQ(anonymous.json["error"]["code"], "unauthorized");
+  auto unknown = get(s.port, "/v1/flows/nope/modules", kToken);
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
+  EXPECT_EQ(unknown.json["error"]["code"], "unknown_flow");
+  EXPECT_EQ(post_json(s.port, "/v1/flows/greet/modules", json::object(), kToken).status, 405);
+
+  // After a reload: the new version's digests, the unchanged module's the same.
+  save(s.file(), greet("two"));
+  ASSERT_EQ(post_json(s.port, "/v1/flows/greet/reload", json::object(), kToken).status, 200);
+  auto after = get(s.port, "/v1/flows/greet/modules", kToken);
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_EQ(after.json["version"], 2);
+  EXPECT_EQ(after.json["modules"]["bye"], r.json["modules"]["bye"]);
+  EXPECT_NE(after.json["modules"]["welcome"], r.json["modules"]["welcome"]);
+
+  // A deleted file (--on-delete stop): gone, as the reload endpoint says.
+  fs::remove(s.file());
+  EXPECT_EQ(post_json(s.port, "/v1/flows/greet/reload", json::object(), kToken).status, 410);
+  auto gone = get(s.port, "/v1/flows/greet/modules", kToken);
+  EXPECT_EQ(gone.status, 410) << gone.body;
+  EXPECT_EQ(gone.json["error"]["code"], "flow_file_deleted");
 }
 
 }  // namespace
