@@ -92,6 +92,10 @@ serve options:
   --on-delete stop|keep   a deleted flow file stops new calls (default) or keeps serving
   --dry-run               load, check and compile everything, report, and exit
                           (0 when every flow would load, 1 otherwise)
+  --server URL            with --dry-run: also compare each flow with the version the
+                          server at URL runs (http://HOST:PORT; its token with
+                          --token-file): modules a reload would add, remove, change;
+                          exit 1 too when the server does not answer
   (SIGHUP and POST /v1/flows/NAME/reload also reload; active calls stay on
    the version they started on)
 
