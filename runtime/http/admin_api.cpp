@@ -1,4 +1,5 @@
-// The operators' endpoints: GET /v1/flows, POST /v1/flows/{name}/reload[?dry_run=true].
+// The operators' endpoints: GET /v1/flows, POST /v1/flows/{name}/reload[?dry_run=true],
+// GET /v1/flows/{name}/modules.
 #include "runtime/http/api.h"
 
 namespace flowc::http {
@@ -19,6 +20,10 @@ void Api::admin(const Request& r, const std::vector<std::string>& parts, Respond
     if (dry != r.query.end() && !dry_run && dry->second != "false" && dry->second != "0")
       return respond(Response::error(400, "invalid_query", "dry_run must be true or false"));
     return flows_->reload(parts[2], dry_run, std::move(respond));
+  }
+  if (parts.size() == 4 && parts[3] == "modules") {
+    if (r.method != "GET") return respond(Response::error(405, "method_not_allowed", "use GET"));
+    return respond(flows_->modules(parts[2]));
   }
   respond(Response::error(404, "not_found", "no such endpoint: " + r.method + " " + r.path));
 }

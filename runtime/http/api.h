@@ -23,6 +23,9 @@ class FlowAdmin {
   // POST /v1/flows/{name}/reload[?dry_run=true]: answers through `done`,
   // possibly later and on another thread (the compile runs in the background).
   virtual void reload(const std::string& name, bool dry_run, Respond done) = 0;
+  // GET /v1/flows/{name}/modules: the running version's number, hash and
+  // module fingerprints; 404 unknown_flow, 410 flow_file_deleted.
+  virtual Response modules(const std::string& name) const = 0;
 };
 
 // Extra routes mounted by other parts of the runtime (CTI, agent console).

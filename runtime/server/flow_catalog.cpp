@@ -74,6 +74,12 @@ std::string content_hash(const std::string& bytes) {
   return buf;
 }
 
+ModuleFingerprints module_digests(const ModuleFingerprints& modules) {
+  ModuleFingerprints out;
+  for (const auto& [name, fingerprint] : modules) out[name] = content_hash(fingerprint);
+  return out;
+}
+
 FlowCatalog::FlowCatalog(engine::Engine& engine, stdlib::TimeZoneCache& zones, CatalogOptions options)
     : engine_(engine), zones_(zones), options_(std::move(options)) {}
 
@@ -367,6 +373,37 @@ void FlowCatalog::reload(const std::string& name, bool dry_run, http::Respond do
     options_.background(std::move(job));
   else
     job();
+}
+
+std::optional<json> FlowCatalog::running_modules(const std::string& name) const {
+  std::lock_guard lock(mu_);
+  auto current = engine_.current(name);
+  if (!current) return std::nullopt;
+  // The entry of the file the running version came from, as it was installed.
+  auto it = by_path_.find(current->source_path);
+  if (it == by_path_.end() || it->second.name != name || it->second.hash != current->hash)
+    return std::nullopt;
+  return json{{"flow", name},
+              {"version", current->number},
+              {"hash", current->hash},
+              {"modules", module_digests(it->second.modules)}};
+}
+
+http::Response FlowCatalog::modules(const std::string& name) const {
+  if (auto body = running_modules(name))
+    return http::Response::json(200, body->dump(-1, ' ', false, json::error_handler_t::replace));
+  std::lock_guard lock(mu_);
+  bool known = false;
+  for (const auto& [path, e] : by_path_) {
+    if (e.name != name) continue;
+    if (e.deleted)
+      return http::Response::error(410, "flow_file_deleted",
+                                   "the file of flow '" + name + "' (" + path + ") no longer exists");
+    known = true;
+  }
+  return http::Response::error(
+      404, "unknown_flow",
+      known ? "flow '" + name + "' has no running version" : "there is no flow named '" + name + "'");
 }
 
 }  // namespace flowc::server

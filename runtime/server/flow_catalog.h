@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,10 @@ class FlowCatalog : public http::FlowAdmin {
 
   nlohmann::json list() const override;
   void reload(const std::string& name, bool dry_run, http::Respond done) override;
+  http::Response modules(const std::string& name) const override;
+  // The body of GET /v1/flows/{name}/modules when `name` has a running
+  // version: {"flow", "version", "hash", "modules": {module: digest}}.
+  std::optional<nlohmann::json> running_modules(const std::string& name) const;
 
  private:
   struct Entry {
@@ -105,5 +110,10 @@ class FlowCatalog : public http::FlowAdmin {
 
 // FNV-1a over the bytes, as 16 hex digits.
 std::string content_hash(const std::string& bytes);
+
+// Each module's fingerprint (its whitespace-folded text) as its content_hash:
+// what GET /v1/flows/{name}/modules answers, short and without the flow's
+// text; compare them with the digests of another version's modules.
+ModuleFingerprints module_digests(const ModuleFingerprints& modules);
 
 }  // namespace flowc::server

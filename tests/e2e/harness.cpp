@@ -32,8 +32,9 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 
 Process::Process(const std::string& name, const std::vector<std::string>& argv,
-                 const std::map<std::string, std::string>& env, const std::string& log_path)
-    : name_(name), log_path_(log_path) {
+                 const std::map<std::string, std::string>& env, const std::string& log_path,
+                 const std::string& err_path)
+    : name_(name), log_path_(log_path), err_path_(err_path) {
   std::vector<std::string> envs;
   for (char** e = environ; *e; ++e) {
     std::string kv = *e;
@@ -48,7 +49,10 @@ Process::Process(const std::string& name, const std::vector<std::string>& argv,
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&fa, 1, 2);
+  if (err_path.empty())
+    posix_spawn_file_actions_adddup2(&fa, 1, 2);
+  else
+    posix_spawn_file_actions_addopen(&fa, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
   if (posix_spawn(&pid_, cargv[0], &fa, nullptr, cargv.data(), cenv.data()) != 0) pid_ = -1;
   posix_spawn_file_actions_destroy(&fa);
@@ -71,19 +75,38 @@ bool Process::running() {
   return true;
 }
 
-std::string Process::log() const {
-  std::ifstream in(log_path_);
+namespace {
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
 
+}  // namespace
+
+std::string Process::log() const {
+  return read_all(log_path_);
+}
+std::string Process::errors() const {
+  return err_path_.empty() ? std::string() : read_all(err_path_);
+}
+
+int Process::exit_status() const {
+  return status_ >= 0 && WIFEXITED(status_) ? WEXITSTATUS(status_) : -1;
+}
+
 int Process::stop(std::chrono::milliseconds grace) {
-  if (!running()) return status_;
+  if (!running()) return exit_status();
   ::kill(pid_, SIGTERM);
-  auto deadline = std::chrono::steady_clock::now() + grace;
+  return wait(grace);
+}
+
+int Process::wait(std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
-    if (!running()) return WIFEXITED(status_) ? WEXITSTATUS(status_) : -1;
+    if (!running()) return exit_status();
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   ::kill(pid_, SIGKILL);

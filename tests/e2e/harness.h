@@ -16,8 +16,11 @@ namespace flowc::e2e {
 // A child process; killed (SIGTERM, then SIGKILL) when destroyed.
 class Process {
  public:
+  // Its stdout goes to `log_path`, and its stderr too unless `err_path` is
+  // given (then there, apart).
   Process(const std::string& name, const std::vector<std::string>& argv,
-          const std::map<std::string, std::string>& env, const std::string& log_path);
+          const std::map<std::string, std::string>& env, const std::string& log_path,
+          const std::string& err_path = "");
   ~Process();
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
@@ -25,13 +28,20 @@ class Process {
   bool running();
   int pid() const { return pid_; }
   const std::string& log_path() const { return log_path_; }
-  std::string log() const;  // what it printed so far
+  std::string log() const;     // what it printed so far
+  std::string errors() const;  // what it printed on stderr, when kept apart
   // Stops it with SIGTERM and returns the exit status (or -1).
   int stop(std::chrono::milliseconds grace = std::chrono::milliseconds(5000));
+  // Waits for it to end by itself and returns the exit status; -1 when it
+  // was killed (SIGKILL once `timeout` is over) or died of a signal.
+  int wait(std::chrono::milliseconds timeout = std::chrono::milliseconds(60000));
 
  private:
+  int exit_status() const;
+
   std::string name_;
   std::string log_path_;
+  std::string err_path_;
   int pid_ = -1;
   int status_ = -1;
 };

@@ -1,7 +1,8 @@
 // Hot reload end to end: `flowc serve` on a scratch directory of flows, the
 // files rewritten as an editor would (write a temporary file, rename it over
 // the original) while calls are mid-flow; reloads by --watch, SIGHUP and
-// POST /v1/flows/{name}/reload.
+// POST /v1/flows/{name}/reload; GET /v1/flows/{name}/modules and
+// `flowc serve --dry-run --server` against a running server.
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -13,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/e2e/harness.h"
+#include "tests/unit/runtime/client/test_server.h"
 
 namespace flowc::e2e {
 namespace {
@@ -281,6 +283,185 @@ TEST(ReloadE2E, SighupAndTheReloadEndpointWithoutWatch) {
   ASSERT_TRUE(s.wait_version(3)) << s.flow().dump() << s.flowc->log();
   EXPECT_EQ(s.flow()["last_change"]["removed"], json::array({"spare"}));
   EXPECT_EQ(said(s.call()), "three");
+}
+
+TEST(ReloadE2E, ModulesEndpointAnswersForTheRunningVersion) {
+  Server s;
+  s.start("reload_modules");
+  s.run({});
+  auto r = get(s.port, "/v1/flows/greet/modules", kToken);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json["flow"], "greet");
+  EXPECT_EQ(r.json["version"], 1);
+  EXPECT_EQ(r.json["hash"], version_entry(s.flow(), 1)["hash"]) << s.flow().dump();
+  ASSERT_TRUE(r.json["modules"].is_object()) << r.body;
+  EXPECT_EQ(r.json["modules"].size(), 2u) << r.body;
+  for (const char* m : {"welcome", "bye"}) {
+    std::string digest = r.json["modules"].value(m, "");
+    EXPECT_EQ(digest.size(), 16u) << m << ": " << r.body;
+    EXPECT_EQ(digest.find_first_not_of("0123456789abcdef"), std::string::npos) << digest;
+  }
+
+  // Token-protected like the other admin endpoints; unknown flows are 404.
+  auto anonymous = get(s.port, "/v1/flows/greet/modules");
+  EXPECT_EQ(anonymous.status, 401) << anonymous.body;
+  EXPECT_EQ(anonymous.json["error"]["code"], "unauthorized");
+  auto unknown = get(s.port, "/v1/flows/nope/modules", kToken);
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
+  EXPECT_EQ(unknown.json["error"]["code"], "unknown_flow");
+  EXPECT_EQ(post_json(s.port, "/v1/flows/greet/modules", json::object(), kToken).status, 405);
+
+  // After a reload: the new version's digests, the unchanged module's the same.
+  save(s.file(), greet("two"));
+  ASSERT_EQ(post_json(s.port, "/v1/flows/greet/reload", json::object(), kToken).status, 200);
+  auto after = get(s.port, "/v1/flows/greet/modules", kToken);
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_EQ(after.json["version"], 2);
+  EXPECT_EQ(after.json["modules"]["bye"], r.json["modules"]["bye"]);
+  EXPECT_NE(after.json["modules"]["welcome"], r.json["modules"]["welcome"]);
+
+  // A deleted file (--on-delete stop): gone, as the reload endpoint says.
+  fs::remove(s.file());
+  EXPECT_EQ(post_json(s.port, "/v1/flows/greet/reload", json::object(), kToken).status, 410);
+  auto gone = get(s.port, "/v1/flows/greet/modules", kToken);
+  EXPECT_EQ(gone.status, 410) << gone.body;
+  EXPECT_EQ(gone.json["error"]["code"], "flow_file_deleted");
+}
+
+// `flowc serve --dry-run PATH... --server URL`: stdout and stderr apart.
+struct DryRun {
+  int exit = -1;
+  std::string out, err;
+};
+
+DryRun dry_run(const std::string& dir, const std::vector<std::string>& args) {
+  std::vector<std::string> argv{bin("tools/flowc/flowc"), "serve", "--dry-run", "--engine", "interp"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  Process p("flowc-dry-run", argv, {}, dir + "/dry_run.out", dir + "/dry_run.err");
+  DryRun r;
+  r.exit = p.wait();
+  r.out = p.log();
+  r.err = p.errors();
+  return r;
+}
+
+// Everything after the first line ("would serve flow … (… compiled in N ms)").
+std::string after_first_line(const std::string& text) {
+  size_t nl = text.find('\n');
+  return nl == std::string::npos ? std::string() : text.substr(nl + 1);
+}
+
+TEST(ReloadE2E, DryRunReportsWhatAReloadOfARunningServerWouldChange) {
+  Server s;
+  s.start("reload_dry_run_server");
+  save(s.file(), greet("one", "spare"));
+  s.run({});
+  const std::string url = "http://127.0.0.1:" + std::to_string(s.port);
+  // Elsewhere: welcome changed, spare removed, extra added, bye as it was;
+  // and a flow the server does not have.
+  fs::create_directories(s.dir + "/changed");
+  save(s.dir + "/changed/greet.flow", greet("two", "extra"));
+  save(s.dir + "/changed/other.flow", "flow other\nstart bye\n\nmodule bye = hangup\n");
+
+  DryRun r = dry_run(s.dir, {s.dir + "/changed", "--server", url, "--token-file", s.dir + "/tokens"});
+  EXPECT_EQ(r.exit, 0) << r.out << r.err;
+  EXPECT_EQ(r.out.rfind("would serve flow greet from " + s.dir + "/changed/greet.flow (", 0), 0u) << r.out;
+  EXPECT_EQ(after_first_line(after_first_line(r.out)),
+            "2 flow(s) would be served, 0 file(s) would fail\n"
+            "flow greet: compared with v1 on " +
+                url +
+                "\n"
+                "+ module extra\n"
+                "- module spare\n"
+                "~ module welcome\n"
+                "a reload would change modules: 1 added (extra), 1 removed (spare), 1 changed (welcome), 1 "
+                "unchanged\n"
+                "calls in a removed module stay on the running version until they end\n"
+                "new flow other: not served by " +
+                url + "\n")
+      << r.out;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(s.flow()["current_version"], 1);  // nothing was installed
+
+  // The files the server runs: nothing would change.
+  r = dry_run(s.dir, {s.file(), "--server", url + "/", "--token-file", s.dir + "/tokens"});
+  EXPECT_EQ(r.exit, 0) << r.out << r.err;
+  EXPECT_EQ(after_first_line(r.out),
+            "1 flow(s) would be served, 0 file(s) would fail\n"
+            "flow greet: compared with v1 on " +
+                url +
+                "\n"
+                "a reload would change no module; modules: 0 added, 0 removed, 0 changed, 3 unchanged\n")
+      << r.out;
+
+  // No token, a wrong token: exit 1, and what to do about it.
+  r = dry_run(s.dir, {s.file(), "--server", url});
+  EXPECT_EQ(r.exit, 1) << r.out << r.err;
+  EXPECT_EQ(r.err, "flowc: --server: " + url +
+                       " answered 401: the server needs a token; give it with --token-file FILE\n");
+  { std::ofstream(s.dir + "/wrong") << "not-the-token-0123456789\n"; }
+  r = dry_run(s.dir, {s.file(), "--server", url, "--token-file", s.dir + "/wrong"});
+  EXPECT_EQ(r.exit, 1) << r.out << r.err;
+  EXPECT_EQ(r.err, "flowc: --server: " + url + " answered 401: the token from --token-file '" + s.dir +
+                       "/wrong' is wrong for this server\n");
+
+  // A file that does not load: reported as without --server, exit 1, the
+  // others compared all the same.
+  save(s.dir + "/changed/broken.flow", kBroken);
+  r = dry_run(s.dir, {s.dir + "/changed", "--server", url, "--token-file", s.dir + "/tokens"});
+  EXPECT_EQ(r.exit, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("would not load " + s.dir + "/changed/broken.flow: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 flow(s) would be served, 1 file(s) would fail\nflow greet: compared with v1 on "),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("new flow other: not served by " + url + "\n"), std::string::npos) << r.out;
+
+  // The server gone: exit 1, it cannot be reached.
+  s.flowc->stop();
+  r = dry_run(s.dir, {s.file(), "--server", url, "--token-file", s.dir + "/tokens"});
+  EXPECT_EQ(r.exit, 1) << r.out << r.err;
+  EXPECT_EQ(r.err, "flowc: --server: cannot reach " + url + ": connection refused\n");
+}
+
+TEST(ReloadE2E, DryRunAgainstSomethingThatIsNotAFlowcServer) {
+  std::string dir = scratch_dir("reload_dry_run_not_flowc");
+  save(dir + "/greet.flow", greet("one"));
+  testing::TestServer text([](const testing::SeenRequest&) {
+    testing::TestAnswer a;
+    a.body = "<html>hello</html>";
+    a.content_type = "text/html";
+    return a;
+  });
+  std::string url = "http://127.0.0.1:" + std::to_string(text.port());
+  DryRun r = dry_run(dir, {dir + "/greet.flow", "--server", url});
+  EXPECT_EQ(r.exit, 1) << r.out << r.err;
+  EXPECT_EQ(r.err, "flowc: --server: " + url +
+                       "/v1/flows/greet/modules answered 200 with a body that is not JSON (is " + url +
+                       " a flowc server?)\n");
+  ASSERT_EQ(text.seen().size(), 1u);
+  EXPECT_EQ(text.seen()[0].target, "/v1/flows/greet/modules");
+
+  // A flowc from before the endpoint: its generic 404.
+  testing::TestServer older([](const testing::SeenRequest& q) {
+    testing::TestAnswer a;
+    a.status = 404;
+    a.body =
+        json({{"error", {{"code", "not_found"}, {"message", "no such endpoint: GET " + q.target}}}}).dump();
+    return a;
+  });
+  url = "http://127.0.0.1:" + std::to_string(older.port());
+  r = dry_run(dir, {dir + "/greet.flow", "--server", url});
+  EXPECT_EQ(r.exit, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("flowc: --server: " + url + " has no GET /v1/flows/{name}/modules"), std::string::npos)
+      << r.err;
+
+  r = dry_run(dir, {dir + "/greet.flow", "--server", "ftp://127.0.0.1/"});
+  EXPECT_EQ(r.exit, 1) << r.out << r.err;
+  EXPECT_EQ(
+      r.err,
+      "flowc: --server: 'ftp://127.0.0.1' is not a server URL: unsupported URL scheme 'ftp' (use http:// or "
+      "https://)\n");
+  EXPECT_EQ(r.out, "");  // refused before compiling anything
 }
 
 }  // namespace

@@ -52,6 +52,16 @@ engine::CodeFactory make_code_factory(const std::string& engine_name) {
   };
 }
 
+void print_module_changes(const ModuleChanges& changes, std::ostream& out) {
+  for (const auto& m : changes.added) out << "+ module " << m << "\n";
+  for (const auto& m : changes.removed) out << "- module " << m << "\n";
+  for (const auto& m : changes.changed) out << "~ module " << m << "\n";
+  out << (changes.empty() ? "a reload would change no module; " : "a reload would change ")
+      << changes.summary() << "\n";
+  if (!changes.removed.empty())
+    out << "calls in a removed module stay on the running version until they end\n";
+}
+
 void log_line(const std::string& message) {
   auto now = std::chrono::system_clock::now();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();

@@ -1,11 +1,14 @@
 // Shared pieces of the flowc subcommands: usage errors, durations and
-// listen addresses in arguments, the code factory for --engine, logging.
+// listen addresses in arguments, the code factory for --engine, logging,
+// reload reports.
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <string>
 
+#include "compiler/driver/module_diff.h"
 #include "runtime/engine/flow_version.h"
 
 namespace boost::asio {
@@ -37,6 +40,11 @@ struct ExecutorSettings {
 };
 // The real action executor (HTTP client + SMTP) on `io`.
 std::unique_ptr<engine::ActionExecutor> make_executor(boost::asio::io_context& io, const ExecutorSettings& s);
+
+// What a reload would change, one line per module added (+), removed (-)
+// and changed (~), then the summary: `flowc check --diff` and
+// `flowc serve --dry-run --server` report alike.
+void print_module_changes(const ModuleChanges& changes, std::ostream& out);
 
 int cmd_serve(int argc, char** argv);
 int cmd_run(int argc, char** argv);

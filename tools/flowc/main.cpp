@@ -95,6 +95,10 @@ serve options:
                           their module is still in it (migrate; the session is kept)
   --dry-run               load, check and compile everything, report, and exit
                           (0 when every flow would load, 1 otherwise)
+  --server URL            with --dry-run: also compare each flow with the version the
+                          server at URL runs (http://HOST:PORT; its token with
+                          --token-file): modules a reload would add, remove, change;
+                          exit 1 too when the server does not answer
   (SIGHUP and POST /v1/flows/NAME/reload also reload)
 
 Exit status: 0 when there are no errors, 1 when there are, 2 on bad usage.
@@ -191,14 +195,8 @@ bool print_reload_diff(const std::string& old_path, const std::string& new_path,
   }
   Compilation before = flowc::compile_file(old_path, disk, opts);
   Compilation after = flowc::compile_file(new_path, disk, opts);
-  auto changes = flowc::diff_modules(flowc::module_fingerprints(before), flowc::module_fingerprints(after));
-  for (const auto& m : changes.added) std::cout << "+ module " << m << "\n";
-  for (const auto& m : changes.removed) std::cout << "- module " << m << "\n";
-  for (const auto& m : changes.changed) std::cout << "~ module " << m << "\n";
-  std::cout << (changes.empty() ? "a reload would change no module; " : "a reload would change ")
-            << changes.summary() << "\n";
-  if (!changes.removed.empty())
-    std::cout << "calls in a removed module stay on the running version until they end\n";
+  flowc::cli::print_module_changes(
+      flowc::diff_modules(flowc::module_fingerprints(before), flowc::module_fingerprints(after)), std::cout);
   return true;
 }
 

@@ -10,6 +10,7 @@
 #include "runtime/server/flow_catalog.h"
 #include "runtime/server/runtime.h"
 #include "tools/flowc/cli.h"
+#include "tools/flowc/server_modules.h"
 #include "tools/port_file.h"
 
 namespace flowc::cli {
@@ -31,9 +32,25 @@ std::vector<std::string> read_tokens(const std::string& path) {
   return tokens;
 }
 
+// --dry-run --server URL: the running server to compare with.
+struct DryRunServer {
+  std::string url;  // "" = no comparison
+  std::string token_file;
+};
+
 // --dry-run: what serving these paths would load, compiled with the real
-// back end, without listening.
-int dry_run_report(server::RuntimeOptions o) {
+// back end, without listening; with --server, what a reload of the server
+// running them would change, flow by flow.
+int dry_run_report(server::RuntimeOptions o, const DryRunServer& server) {
+  std::unique_ptr<ServerModulesClient> remote;
+  if (!server.url.empty()) {
+    remote = std::make_unique<ServerModulesClient>(server.url, o.tokens.empty() ? "" : o.tokens.front(),
+                                                   server.token_file);
+    if (std::string why = remote->check_url(); !why.empty()) {
+      std::cerr << "flowc: --server: " << why << "\n";
+      return 1;
+    }
+  }
   engine::EngineOptions eo;
   eo.now_ms = [] { return int64_t{0}; };
   engine::Engine engine(std::move(eo));
@@ -45,8 +62,10 @@ int dry_run_report(server::RuntimeOptions o) {
   co.now_ms = [] { return int64_t{0}; };
   server::FlowCatalog catalog(engine, zones, std::move(co));
   size_t ok = 0, failed = 0;
+  std::vector<std::string> flows;
   for (const auto& r : catalog.load_all()) {
     if (r.installed) {
+      flows.push_back(r.flow);
       auto v = engine.current(r.flow);
       std::cout << "would serve flow " << r.flow << " from " << r.path << " ("
                 << (v ? v->flow->states.size() : 0) << " modules, compiled in " << (v ? v->compile_ms : 0)
@@ -58,9 +77,35 @@ int dry_run_report(server::RuntimeOptions o) {
       ++failed;
     }
   }
-  std::cout << ok << " flow(s) would be served, " << failed << " file(s) would fail\n"
-            << "(to see what a reload of a running server would change: flowc check NEW --diff OLD,\n"
-            << " or POST /v1/flows/NAME/reload?dry_run=true)\n";
+  std::cout << ok << " flow(s) would be served, " << failed << " file(s) would fail\n";
+  if (!remote) {
+    std::cout << "(to see what a reload of a running server would change: flowc check NEW --diff OLD,\n"
+              << " or POST /v1/flows/NAME/reload?dry_run=true)\n";
+    return failed || ok == 0 ? 1 : 0;
+  }
+  for (const auto& name : flows) {
+    ServedModules served = remote->get(name);
+    switch (served.kind) {
+      case ServedModules::Kind::Failed: std::cerr << "flowc: --server: " << served.message << "\n"; return 1;
+      case ServedModules::Kind::NotServed:
+        std::cout << "new flow " << name << ": not served by " << remote->url() << "\n";
+        break;
+      case ServedModules::Kind::Deleted:
+        std::cout << "flow " << name << ": its file was deleted on " << remote->url()
+                  << " (no new calls); these files would serve it again\n";
+        break;
+      case ServedModules::Kind::Served: {
+        auto local = catalog.running_modules(name);
+        ModuleFingerprints here =
+            local ? fingerprints_from_json((*local)["modules"]).value_or(ModuleFingerprints{})
+                  : ModuleFingerprints{};
+        std::cout << "flow " << name << ": compared with v" << served.version << " on " << remote->url()
+                  << "\n";
+        print_module_changes(diff_modules(served.modules, here), std::cout);
+        break;
+      }
+    }
+  }
   return failed || ok == 0 ? 1 : 0;
 }
 
@@ -73,6 +118,7 @@ int cmd_serve(int argc, char** argv) {
   std::string port_file;
   std::string record_dir;
   bool dry_run = false;
+  DryRunServer dry_run_server;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -84,7 +130,11 @@ int cmd_serve(int argc, char** argv) {
     } else if (a == "--threads") {
       o.threads = static_cast<unsigned>(std::stoul(value()));
     } else if (a == "--token-file") {
-      o.tokens = read_tokens(value());
+      dry_run_server.token_file = value();
+      o.tokens = read_tokens(dry_run_server.token_file);
+    } else if (a == "--server") {
+      dry_run_server.url = value();
+      if (dry_run_server.url.empty()) usage_error("--server needs a URL (http://HOST:PORT)");
     } else if (a == "--protect-calls") {
       o.protect_calls = true;
     } else if (a == "--smtp") {
@@ -150,13 +200,15 @@ int cmd_serve(int argc, char** argv) {
     }
   }
   if (o.paths.empty()) usage_error("serve needs at least one .flow file or directory");
+  if (!dry_run_server.url.empty() && !dry_run)
+    usage_error("--server goes with --dry-run: it compares the flows with those a running server serves");
   const std::string address = o.address;
   const bool open_api = o.tokens.empty();
   o.factory = make_code_factory(engine_name);
   o.compile.check.env = process_env();
   o.log = log_line;
   o.make_executor = [exec](boost::asio::io_context& io) { return make_executor(io, exec); };
-  if (dry_run) return dry_run_report(std::move(o));
+  if (dry_run) return dry_run_report(std::move(o), dry_run_server);
   std::unique_ptr<server::CallRecorder> recorder;  // outlives the runtime: it writes the last calls
   if (!record_dir.empty()) {
     std::error_code ec;

@@ -263,6 +263,11 @@ TEST_F(CliCheck, ServeDryRunReportsWithoutServing) {
   EXPECT_EQ(r.exit, 1) << r.out;
   EXPECT_NE(r.out.find("would not load"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("bad.flow:4:8: error:"), std::string::npos) << r.out;
+  // --server compares with a running server (tests/e2e/reload_e2e_test.cpp):
+  // only with --dry-run.
+  r = flowc("serve '" + good + "' --server http://127.0.0.1:8080");
+  EXPECT_EQ(r.exit, 2) << r.out;
+  EXPECT_NE(r.out.find("flowc: --server goes with --dry-run"), std::string::npos) << r.out;
 }
 
 }  // namespace
