@@ -6,11 +6,16 @@
 // or ended on another version than they started on), reload-to-live latency
 // p50/p99 and the server's RSS before and after, as a table and JSON.
 //
+// With --reload migrate the server runs `--reload=migrate`: a call may then
+// move to newer versions at its module boundaries (counted as moved), and
+// only a call that saw an older version after a newer one counts as lost.
+//
 // The server's RSS is compared at rest (load stopped, traces expired)
 // after a warm-up of --warmup rewrites and after the measured ones.
 //
 //   flowc_reload_bench [--flowc PATH] [--rewrites 200] [--warmup 20]
-//                      [--callers 4] [--debounce 50ms] [--dir DIR] [--json FILE]
+//                      [--callers 4] [--debounce 50ms] [--reload pin|migrate]
+//                      [--dir DIR] [--json FILE]
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -59,6 +64,7 @@ struct Options {
   std::string debounce = "50ms";
   std::string dir;
   std::string json_out;
+  bool migrate = false;  // --reload migrate
 };
 
 // Version k of the flow: every prompt carries k, so a call shows which
@@ -136,6 +142,7 @@ class Client {
 
 struct Totals {
   std::atomic<int64_t> requests{0}, failed{0}, calls_started{0}, calls_ended{0}, calls_lost{0}, mixed{0};
+  std::atomic<int64_t> moved{0};  // --reload migrate: calls that went on on a newer version
 };
 
 std::string text_of(const json& answer) {
@@ -149,7 +156,7 @@ std::string version_of(const std::string& text) {
 }
 
 // Plays calls until told to stop: start, prompt_done, dtmf, prompt_done.
-void caller(uint16_t port, int id, const std::atomic<bool>& stop, Totals& t) {
+void caller(uint16_t port, int id, const std::atomic<bool>& stop, bool migrate, Totals& t) {
   Client c(port);
   int n = 0;
   while (!stop) {
@@ -166,7 +173,7 @@ void caller(uint16_t port, int id, const std::atomic<bool>& stop, Totals& t) {
     json answer = json::parse(body, nullptr, false);
     std::string id_ = answer.value("call_id", "");
     std::string version = version_of(text_of(answer));
-    bool ended = false, mixed = false;
+    bool ended = false, mixed = false, moved = false;
     const json events[] = {
         {{"type", "prompt_done"}}, {{"type", "dtmf"}, {"digits", "1234"}}, {{"type", "prompt_done"}}};
     for (const auto& ev : events) {
@@ -178,12 +185,21 @@ void caller(uint16_t port, int id, const std::atomic<bool>& stop, Totals& t) {
       }
       json a = json::parse(b, nullptr, false);
       std::string text = text_of(a);
-      if (!text.empty() && version_of(text) != version) mixed = true;
+      if (!text.empty() && version_of(text) != version) {
+        // Pinned: never. Migrating: only forwards, to a newer version.
+        if (migrate && std::stoi(version_of(text)) > std::stoi(version)) {
+          moved = true;
+          version = version_of(text);
+        } else {
+          mixed = true;
+        }
+      }
       if (a.value("ended", false)) ended = true;
     }
     if (ended && !mixed) ++t.calls_ended;
     if (!ended) ++t.calls_lost;
     if (mixed) ++t.mixed;
+    if (moved && !mixed) ++t.moved;
   }
 }
 
@@ -231,7 +247,11 @@ int main(int argc, char** argv) {
       o.dir = value();
     else if (a == "--json")
       o.json_out = value();
-    else
+    else if (a == "--reload") {
+      std::string v = value();
+      if (v != "pin" && v != "migrate") fail("--reload must be pin or migrate");
+      o.migrate = v == "migrate";
+    } else
       fail("unknown option " + a + " (see the comment at the top of reload_bench.cpp)");
   }
   if (o.rewrites < 2 || o.callers < 1 || o.warmup < 0)
@@ -249,6 +269,7 @@ int main(int argc, char** argv) {
       o.flowc,         "serve",   o.dir + "/flows",   "--listen", "127.0.0.1:0", "--port-file",
       o.dir + "/port", "--watch", "--watch-debounce", o.debounce, "--trace-ttl", "1s",
       "--threads",     "2"};
+  if (o.migrate) args.insert(args.end(), {"--reload", "migrate"});
   std::vector<char*> cargv;
   for (auto& s : args) cargv.push_back(s.data());
   cargv.push_back(nullptr);
@@ -304,7 +325,7 @@ int main(int argc, char** argv) {
     std::atomic<bool> stop{false};
     std::vector<std::thread> callers;
     for (int i = 0; i < o.callers; ++i)
-      callers.emplace_back(caller, port, i, std::cref(stop), std::ref(totals));
+      callers.emplace_back(caller, port, i, std::cref(stop), o.migrate, std::ref(totals));
     for (int j = 0; j < n; ++j) {
       ++k;
       bool valid = k % 2 == 1;
@@ -368,6 +389,8 @@ int main(int argc, char** argv) {
       {"calls_completed", totals.calls_ended.load()},
       {"calls_lost", totals.calls_lost.load() + totals.mixed.load()},
       {"calls_on_two_versions", totals.mixed.load()},
+      {"reload_policy", o.migrate ? "migrate" : "pin"},
+      {"calls_moved_forward", totals.moved.load()},
       {"reload_to_live_ms",
        {{"p50", percentile(live_ms, 0.5)},
         {"p99", percentile(live_ms, 0.99)},
@@ -389,8 +412,12 @@ int main(int argc, char** argv) {
   std::printf("%-34s %lld started, %lld completed\n", "calls",
               static_cast<long long>(totals.calls_started.load()),
               static_cast<long long>(totals.calls_ended.load()));
-  std::printf("%-34s %lld\n", "calls lost (or on two versions)",
+  std::printf("%-34s %lld\n",
+              o.migrate ? "calls lost (or back on an older one)" : "calls lost (or on two versions)",
               static_cast<long long>(totals.calls_lost.load() + totals.mixed.load()));
+  if (o.migrate)
+    std::printf("%-34s %lld\n", "calls moved to a newer version",
+                static_cast<long long>(totals.moved.load()));
   std::printf("%-34s p50 %.1f ms, p99 %.1f ms (debounce %s)\n", "reload to live", percentile(live_ms, 0.5),
               percentile(live_ms, 0.99), o.debounce.c_str());
   std::printf("%-34s p50 %.1f ms, p99 %.1f ms\n", "broken save to error shown", percentile(error_ms, 0.5),
