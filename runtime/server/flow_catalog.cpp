@@ -212,7 +212,17 @@ LoadOutcome FlowCatalog::load_locked(const std::string& path, bool dry_run) {
     log("flow " + path + ": " + result.error + "; the running version stays");
     return result;
   }
-  if (dry_run) return result;
+  if (dry_run) {
+    if (options_.reload == ReloadPolicy::Migrate) {
+      // What installing would do to the active calls (their current module).
+      std::set<std::string> modules;
+      for (const auto& s : c.flow->states) modules.insert(s.name);
+      for (const auto& call : engine_.list_calls())
+        if (call.value("flow", "") == result.flow && call["module"].is_string())
+          ++(modules.count(call["module"].get<std::string>()) ? result.migrating : result.pinned);
+    }
+    return result;
+  }
   e.last_attempt_ms = options_.now_ms();
   std::string error;
   c.flow->source_hash = hash;
@@ -358,7 +368,7 @@ void FlowCatalog::reload(const std::string& name, bool dry_run, http::Respond do
                  {"unchanged", r.unchanged},
                  {"changes", changes_json(r.changes)}};
     if (dry_run) body["dry_run"] = true;
-    if (options_.reload == ReloadPolicy::Migrate && r.installed) {
+    if (options_.reload == ReloadPolicy::Migrate && (r.installed || (dry_run && r.error.empty()))) {
       body["migrating_calls"] = r.migrating;
       body["pinned_calls"] = r.pinned;
     }

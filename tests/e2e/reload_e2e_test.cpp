@@ -512,6 +512,13 @@ TEST(ReloadE2E, MigrateMovesActiveCallsAtTheirNextModule) {
 
   // v3 has no `middle`: the call, in `middle`, stays on v2 and says so.
   save(s.file(), line3("three", false));
+  // A dry run says so first, and changes nothing.
+  auto dry = post_json(s.port, "/v1/flows/greet/reload?dry_run=true", json::object(), kToken);
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(dry.json["changes"]["removed"], json::array({"middle"})) << dry.body;
+  EXPECT_EQ(dry.json["pinned_calls"], 1) << dry.body;
+  EXPECT_EQ(dry.json["migrating_calls"], 0) << dry.body;
+  EXPECT_EQ(s.flow()["current_version"], 2);
   ASSERT_EQ(post_json(s.port, "/v1/flows/greet/reload", json::object(), kToken).status, 200);
   ASSERT_TRUE(s.wait_version(3)) << s.flowc->log();
   EXPECT_EQ(s.flow()["last_change"]["pinned_calls"], 1) << s.flow().dump();
