@@ -319,9 +319,16 @@ TEST_P(Operators, SameResultsForEveryOperand) {
   auto e = engines_of(probe_flow(std::move(exprs)));
   ASSERT_TRUE(e);
   // Every sample on the left; a representative of each kind on the right
-  // (the constants cover the other right-hand values).
+  // (the constants cover the other right-hand values). Under a sanitizer,
+  // whose builds check memory rather than semantics (the release build runs
+  // them all), one of each kind: the full set costs minutes there.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  const std::vector<std::optional<json>> right = {std::nullopt, json(nullptr), true,
+                                                  2.5,          "abcdefgh",    json{{"k", 1}}};
+#else
   const std::vector<std::optional<json>> right = {
       std::nullopt, json(nullptr), true, 1, 2.5, "", "abc", "abcdefgh", std::string(70, 'z'), json{{"k", 1}}};
+#endif
   size_t runs = 0;
   for (const auto& a : samples())
     for (const auto& b : right) {
