@@ -79,8 +79,8 @@ int dry_run_report(server::RuntimeOptions o, const DryRunServer& server) {
   }
   std::cout << ok << " flow(s) would be served, " << failed << " file(s) would fail\n";
   if (!remote) {
-    std::cout << "(to see what a reload of a running server would change: flowc check NEW --diff OLD,\n"
-              << " or POST /v1/flows/NAME/reload?dry_run=true)\n";
+    std::cout << "(to see what a reload of a running server would change: add --server URL,\n"
+              << " or flowc check NEW --diff OLD, or POST /v1/flows/NAME/reload?dry_run=true)\n";
     return failed || ok == 0 ? 1 : 0;
   }
   for (const auto& name : flows) {
