@@ -314,18 +314,11 @@ bool CallState::enter_module(uint32_t state) {
     // An automation still out would answer with this version's numbering:
     // the move waits for a boundary where none is.
     if (!busy) {
-      const auto& to = offer_.tables->states;
-      if (std::find(to.begin(), to.end(), name) != to.end()) {
+      if (offer_.tables->state_of(name) >= 0) {
         raw_.state = state;
         return true;  // the code returns RT_MIGRATE; run() calls migrate()
       }
-      add_trace("migrate",
-                {{"from", offer_.from},
-                 {"to", offer_.to},
-                 {"module", name},
-                 {"pinned", true},
-                 {"reason", "module '" + name + "' is not in version " + std::to_string(offer_.to)}});
-      offer_ = {};
+      stay_pinned(offer_.from, offer_.to, name);
     }
   }
   raw_.state = state;
@@ -333,6 +326,16 @@ bool CallState::enter_module(uint32_t state) {
   ++epoch_;
   add_trace("enter", {{"module", state < tables_->states.size() ? tables_->states[state] : "?"}});
   return false;
+}
+
+void CallState::stay_pinned(uint32_t from_version, uint32_t to_version, const std::string& module) {
+  offer_ = {};
+  add_trace("migrate",
+            {{"from", from_version},
+             {"to", to_version},
+             {"module", module},
+             {"pinned", true},
+             {"reason", "module '" + module + "' is not in version " + std::to_string(to_version)}});
 }
 
 void CallState::offer_migration(const FlowTables* tables, FlowCode* code, uint32_t from_version,
@@ -412,8 +415,7 @@ void CallState::migrate(uint32_t state) {
   automation_epoch_ = std::move(epoch);
   when_fired_ = std::move(fired);
 
-  uint32_t target = 0;
-  while (to.states[target] != module) ++target;  // exists: checked in enter_module
+  uint32_t target = static_cast<uint32_t>(to.state_of(module));  // exists: checked in enter_module
   tables_ = offer_.tables;
   code_ = offer_.code;
   raw_.slots = slots_.data();
@@ -622,6 +624,12 @@ json CallState::trace_json(bool redact_secrets) const {
 int32_t FlowTables::slot_of(std::string_view name) const {
   for (size_t i = 0; i < slots.size(); ++i)
     if (slots[i].name == name) return static_cast<int32_t>(i);
+  return -1;
+}
+
+int32_t FlowTables::state_of(std::string_view module) const {
+  for (size_t i = 0; i < states.size(); ++i)
+    if (states[i] == module) return static_cast<int32_t>(i);
   return -1;
 }
 

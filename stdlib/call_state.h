@@ -77,6 +77,9 @@ class CallState {
   // offer (the engine holds the version).
   void offer_migration(const FlowTables* tables, FlowCode* code, uint32_t from_version, uint32_t to_version);
   bool migration_offered() const { return offer_.tables != nullptr; }
+  // The call stays on its version: `module` is not in `to_version`. Withdraws
+  // any offer and says so in the trace.
+  void stay_pinned(uint32_t from_version, uint32_t to_version, const std::string& module);
   // True once after a run in which the call moved to the offered version.
   bool take_migrated() { return std::exchange(migrated_, false); }
 

@@ -66,7 +66,7 @@ struct HoursTable {
 struct FlowTables {
   std::string flow_name;
   std::vector<SlotInfo> slots;
-  std::vector<std::string> states;  // module names
+  std::vector<std::string> states;      // module names
   std::vector<uint32_t> state_entries;  // the entry block of each module (migration resumes there)
   std::vector<AutomationInfo> automations;
   std::vector<std::unique_ptr<std::regex>> regexes;
@@ -76,6 +76,7 @@ struct FlowTables {
   uint32_t cti_timeout_ms = 5000, cti_retries = 2;
 
   int32_t slot_of(std::string_view name) const;
+  int32_t state_of(std::string_view module) const;  // -1: no such module
 };
 
 }  // namespace flowc::stdlib

@@ -120,7 +120,6 @@ Engine::InstallReport Engine::install(std::shared_ptr<FlowVersion> version, bool
     all.reserve(calls_.size());
     for (const auto& [id, c] : calls_) all.push_back(c);
   }
-  const auto& to = version->tables.states;
   for (const auto& call : all) {
     std::lock_guard lock(call->mu);
     if (call->ended || !call->state || !call->version || call->version == version ||
@@ -129,20 +128,14 @@ Engine::InstallReport Engine::install(std::shared_ptr<FlowVersion> version, bool
     const auto& from = call->version->tables.states;
     uint32_t m = call->state->module();
     std::string module = m < from.size() ? from[m] : std::string();
-    if (std::find(to.begin(), to.end(), module) != to.end()) {
+    if (version->tables.state_of(module) >= 0) {
       call->migrate_to = version;
       call->state->offer_migration(&version->tables, version->code.get(), call->version->number,
                                    version->number);
       ++report.offered;
     } else {
       call->migrate_to.reset();
-      call->state->offer_migration(nullptr, nullptr, 0, 0);
-      call->state->add_trace("migrate", {{"from", call->version->number},
-                                         {"to", version->number},
-                                         {"module", module},
-                                         {"pinned", true},
-                                         {"reason", "module '" + module + "' is not in version " +
-                                                        std::to_string(version->number)}});
+      call->state->stay_pinned(call->version->number, version->number, module);
       ++report.pinned;
     }
   }
