@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "stdlib/commands.h"
+#include "stdlib/json_text.h"
 #include "stdlib/text.h"
 
 namespace flowc::stdlib {
@@ -191,7 +192,7 @@ uint32_t CallState::start(Scratch& scratch, int64_t now_ms) {
   raw_.event = &ev;
   raw_.resume = tables_->start_block;
   now_ms_ = now_ms;
-  add_trace("event", {{"type", "start"}});
+  trace_.add(trace_at(), "event", [](JsonText& j) { j.begin_object().field("type", "start").end_object(); });
   uint32_t status = run(scratch, now_ms);
   raw_.event = nullptr;
   return status;
@@ -204,11 +205,13 @@ uint32_t CallState::handle(const rt_event& event, Scratch& scratch, int64_t now_
   static constexpr const char* kNames[] = {
       "start",           "prompt_done", "dtmf",          "input_timeout",   "agent_answered",
       "transfer_failed", "hangup",      "session_write", "automation_done", "timer"};
-  json data = {{"type", event.kind < 10 ? kNames[event.kind] : "unknown"}};
-  if (event.kind == RT_EV_DTMF) data["digits"] = to_json(event.digits);
-  if (event.kind == RT_EV_AGENT_ANSWERED) data["agent"] = to_json(event.agent);
   if (event.kind != RT_EV_SESSION_WRITE && event.kind != RT_EV_AUTOMATION_DONE)
-    add_trace("event", std::move(data));
+    trace_.add(trace_at(), "event", [&](JsonText& j) {
+      j.begin_object().field("type", event.kind < 10 ? kNames[event.kind] : "unknown");
+      if (event.kind == RT_EV_DTMF) j.key("digits").value(event.digits);
+      if (event.kind == RT_EV_AGENT_ANSWERED) j.key("agent").value(event.agent);
+      j.end_object();
+    });
   uint32_t status = run(scratch, now_ms);
   raw_.event = nullptr;
   return status;
@@ -228,10 +231,8 @@ void CallState::check_when() {
 
 // ---------------------------------------------------------------- effects
 
-json CallState::take_commands() {
-  json out = std::move(commands_);
-  commands_ = json::array();
-  return out;
+CommandList CallState::take_commands() {
+  return std::exchange(commands_, {});
 }
 
 std::vector<Request> CallState::take_requests() {
@@ -264,26 +265,37 @@ void CallState::set_slot(uint32_t slot, const rt_value& v, const char* source) {
   slots_[slot] = copy;
   if (source) {
     const SlotInfo& info = tables_->slots[slot];
-    add_trace(
-        "write",
-        {{"name", info.name}, {"value", info.secret ? json(kRedacted) : to_json(copy)}, {"by", source}});
+    trace_.add(trace_at(), "write", [&](JsonText& j) {
+      j.begin_object().field("name", info.name).key("value");
+      if (info.secret)
+        j.str(kRedacted);
+      else
+        j.value(copy);
+      j.field("by", source).end_object();
+    });
   }
 }
 
 void CallState::emit(uint32_t command, const rt_value* args, uint32_t nargs) {
-  json c = {{"type", command_type(command)}};
+  // Written in the run's scratch (no allocation per command once warm).
+  std::string& text = scratch_->push_builder();
+  JsonText j(text);
+  j.begin_object().field("type", command_type(command));
   const auto& fields = command_fields(command);
   for (uint32_t i = 0; i < nargs && i < fields.size(); ++i)
-    if (args[i].tag != RT_MISSING && args[i].tag != RT_NULL) c[fields[i]] = to_json(args[i]);
-  add_trace("command", c);
-  commands_.push_back(std::move(c));
+    if (args[i].tag != RT_MISSING && args[i].tag != RT_NULL) j.key(fields[i]).value(args[i]);
+  j.end_object();
+  trace_.add_text(trace_at(), "command", text);
+  commands_.add(text);
+  scratch_->pop_builder();
 }
 
 void CallState::start_automation(uint32_t index) {
   if (index >= tables_->automations.size()) return;
   const AutomationInfo& info = tables_->automations[index];
   if (info.assigns) {
-    add_trace("automation", {{"name", info.name}});
+    trace_.add(trace_at(), "automation",
+               [&](JsonText& j) { j.begin_object().field("name", info.name).end_object(); });
     code_->build(&raw_, index, nullptr);
     automation_status_[index] = RT_AUTO_OK;
     automation_epoch_[index] = epoch_;
@@ -302,7 +314,11 @@ void CallState::start_automation(uint32_t index) {
   }
   automation_status_[index] = RT_AUTO_PENDING;
   automation_epoch_[index] = epoch_;
-  add_trace("automation", {{"name", info.name}, {"request", req.to_json()}});
+  trace_.add(trace_at(), "automation", [&](JsonText& j) {
+    j.begin_object().field("name", info.name).key("request");
+    req.write_json(j);
+    j.end_object();
+  });
   requests_.push_back(std::move(req));
 }
 
@@ -324,7 +340,11 @@ bool CallState::enter_module(uint32_t state) {
   raw_.state = state;
   raw_.module_failed = 0;
   ++epoch_;
-  add_trace("enter", {{"module", state < tables_->states.size() ? tables_->states[state] : "?"}});
+  trace_.add(trace_at(), "enter", [&](JsonText& j) {
+    j.begin_object()
+        .field("module", state < tables_->states.size() ? tables_->states[state] : "?")
+        .end_object();
+  });
   return false;
 }
 
@@ -430,11 +450,13 @@ void CallState::migrate(uint32_t state) {
 }
 
 void CallState::note(const char* text) {
-  add_trace("note", {{"text", text}});
+  trace_.add(trace_at(), "note", [&](JsonText& j) { j.begin_object().field("text", text).end_object(); });
 }
 
 void CallState::branch(const char* label, bool result) {
-  add_trace("branch", {{"label", label}, {"result", result}});
+  trace_.add(trace_at(), "branch", [&](JsonText& j) {
+    j.begin_object().field("label", label).field("result", result).end_object();
+  });
 }
 
 void CallState::agent_connected(const rt_value& agent, const rt_value& reason) {
@@ -456,15 +478,11 @@ void CallState::end(const char* reason) {
   ended_ = true;
   end_reason_ = reason;
   timer_ = TimerChange{false, 0};
-  add_trace("end", {{"reason", reason}});
+  trace_.add(trace_at(), "end", [&](JsonText& j) { j.begin_object().field("reason", reason).end_object(); });
 }
 
-void CallState::add_trace(std::string kind, json data) {
-  if (trace_.size() >= kTraceLimit) {
-    trace_.pop_front();
-    ++trace_dropped_;
-  }
-  trace_.push_back(TraceEntry{now_ms_ - started_at_ms_, std::move(kind), std::move(data)});
+void CallState::add_trace(std::string_view kind, const json& data) {
+  trace_.add_text(trace_at(), kind, data.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 // ---------------------------------------------------------------- automations
@@ -510,9 +528,11 @@ void CallState::automation_finished(uint32_t index, bool ok, const json* respons
   }
   automation_status_[index] = ok ? RT_AUTO_OK : RT_AUTO_FAILED;
   if (!ok && automation_epoch_[index] == epoch_) raw_.module_failed = 1;
-  json data = {{"name", info.name}, {"ok", ok}};
-  if (!why.empty()) data["detail"] = why;
-  add_trace("result", std::move(data));
+  trace_.add(trace_at(), "result", [&](JsonText& j) {
+    j.begin_object().field("name", info.name).field("ok", ok);
+    if (!why.empty()) j.field("detail", why);
+    j.end_object();
+  });
 }
 
 // ---------------------------------------------------------------- session
@@ -610,15 +630,9 @@ void CallState::redact_strings(json& j) const {
 }
 
 json CallState::trace_json(bool redact_secrets) const {
-  json out = json::array();
-  for (const auto& e : trace_) {
-    json entry = {{"at_ms", e.at_ms}, {"kind", e.kind}};
-    json data = e.data;
-    if (redact_secrets && (e.kind == "command" || e.kind == "automation")) redact_strings(data);
-    entry["data"] = std::move(data);
-    out.push_back(std::move(entry));
-  }
-  return out;
+  return trace_.to_json([&](std::string_view kind, json& data) {
+    if (redact_secrets && (kind == "command" || kind == "automation")) redact_strings(data);
+  });
 }
 
 int32_t FlowTables::slot_of(std::string_view name) const {
@@ -633,20 +647,27 @@ int32_t FlowTables::state_of(std::string_view module) const {
   return -1;
 }
 
-json Request::to_json() const {
-  nlohmann::json j;
+void Request::write_json(JsonText& j) const {
+  j.begin_object();
   if (kind == Kind::Email) {
-    j = {{"email", {{"to", to}, {"subject", subject}, {"body", text}}}};
+    j.key("email").begin_object().field("to", to).field("subject", subject).field("body", text).end_object();
   } else {
-    j = {{"method", method}, {"url", url}};
+    j.field("method", method).field("url", url);
     if (!headers.empty()) {
-      nlohmann::json h = nlohmann::json::object();
-      for (const auto& [k, v] : headers) h[k] = v;
-      j["headers"] = std::move(h);
+      j.key("headers").begin_object();
+      for (const auto& [k, v] : headers) j.field(k, v);
+      j.end_object();
     }
-    if (!body.empty()) j["body"] = body;
+    if (!body.empty()) j.field("body", body);
   }
-  return j;
+  j.end_object();
+}
+
+json Request::to_json() const {
+  std::string text;
+  JsonText j(text);
+  write_json(j);
+  return json::parse(text);
 }
 
 }  // namespace flowc::stdlib

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -15,17 +14,13 @@
 #include <nlohmann/json.hpp>
 
 #include "stdlib/abi.h"
+#include "stdlib/command_list.h"
 #include "stdlib/flow_code.h"
 #include "stdlib/request.h"
 #include "stdlib/scratch.h"
+#include "stdlib/trace_log.h"
 
 namespace flowc::stdlib {
-
-struct TraceEntry {
-  int64_t at_ms = 0;
-  std::string kind;  // event, enter, command, automation, result, write, branch, note, agent, end
-  nlohmann::json data;
-};
 
 struct AgentConnected {
   std::string agent;
@@ -59,7 +54,7 @@ class CallState {
   uint32_t handle(const rt_event& event, Scratch& scratch, int64_t now_ms);
 
   // The effects of the runs since the last take.
-  nlohmann::json take_commands();
+  CommandList take_commands();
   std::vector<Request> take_requests();
   std::optional<TimerChange> take_timer();
   std::optional<AgentConnected> take_agent();
@@ -94,8 +89,10 @@ class CallState {
   nlohmann::json session(bool redact) const;
   nlohmann::json value_of(std::string_view name) const;  // null when unset
 
-  const std::deque<TraceEntry>& trace() const { return trace_; }
-  size_t trace_dropped() const { return trace_dropped_; }
+  // The trace's kinds: event, enter, command, automation, result, write,
+  // branch, note, agent, end, migrate, and those added from outside (cti).
+  size_t trace_size() const { return trace_.size(); }
+  size_t trace_dropped() const { return trace_.dropped(); }
   nlohmann::json trace_json(bool redact) const;
   // Replaces the text of secret values in s by "<redacted>".
   std::string redact(std::string s) const;
@@ -117,7 +114,7 @@ class CallState {
   void agent_connected(const rt_value& agent, const rt_value& reason);
   void timer(uint32_t op, uint32_t ms);
   void end(const char* reason);
-  void add_trace(std::string kind, nlohmann::json data);
+  void add_trace(std::string_view kind, const nlohmann::json& data);
 
  private:
   uint32_t run(Scratch& scratch, int64_t now_ms);
@@ -138,14 +135,15 @@ class CallState {
   int64_t now_ms_ = 0;
   int64_t started_at_ms_ = 0;
 
-  nlohmann::json commands_ = nlohmann::json::array();
+  int64_t trace_at() const { return now_ms_ - started_at_ms_; }
+
+  CommandList commands_;
   std::vector<Request> requests_;
   std::optional<TimerChange> timer_;
   std::optional<AgentConnected> agent_;
   bool ended_ = false;
   std::string end_reason_;
-  std::deque<TraceEntry> trace_;
-  size_t trace_dropped_ = 0;
+  TraceLog trace_{kTraceLimit};
 
   struct MigrationOffer {
     const FlowTables* tables = nullptr;

@@ -11,6 +11,8 @@
 
 namespace flowc::stdlib {
 
+class JsonText;
+
 struct Request {
   enum class Kind : uint8_t { Http, Email } kind = Kind::Http;
   uint32_t automation = 0;
@@ -29,7 +31,10 @@ struct Request {
   std::string json_key;
   bool has_json = false;
 
-  nlohmann::json to_json() const;  // for traces and test reports
+  // {"method","url","headers"?,"body"?} or {"email":{"to","subject","body"}},
+  // for traces and test reports.
+  void write_json(JsonText& j) const;
+  nlohmann::json to_json() const;
 };
 
 }  // namespace flowc::stdlib

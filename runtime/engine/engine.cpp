@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <random>
 
+#include "stdlib/json_text.h"
 #include "stdlib/text.h"
 
 namespace flowc::engine {
@@ -20,9 +21,9 @@ struct Engine::Call {
   std::string from, to;
   int64_t started_at_ms = 0;
   std::optional<int64_t> deadline;
-  bool held = false;             // a telephony request waits for its answer
-  int held_status = 200;         // the status that answer gets (201 for the start)
-  json pending = json::array();  // commands produced with no request to answer
+  bool held = false;            // a telephony request waits for its answer
+  int held_status = 200;        // the status that answer gets (201 for the start)
+  stdlib::CommandList pending;  // commands produced with no request to answer
   bool ended = false;
   int64_t ended_at_ms = 0;
   std::string agent;                        // who took the call, for DISCONNECTED
@@ -77,14 +78,19 @@ std::string iso_time(int64_t ms) {
 
 }  // namespace
 
-json Outcome::to_json() const {
-  if (!ok()) return {{"error", {{"code", error_code}, {"message", error_message}}}};
-  if (!body.is_null()) return body;
-  json j = json::object();
-  if (!call_id.empty()) j["call_id"] = call_id;
-  j["commands"] = commands;
-  if (ended) j["ended"] = true;
-  return j;
+std::string Outcome::text() const {
+  if (!ok())
+    return json{{"error", {{"code", error_code}, {"message", error_message}}}}.dump(
+        -1, ' ', false, json::error_handler_t::replace);
+  if (!body.is_null()) return body.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  stdlib::JsonText j(out);
+  j.begin_object();
+  if (!call_id.empty()) j.field("call_id", call_id);
+  j.key("commands").raw(commands.text());
+  if (ended) j.field("ended", true);
+  j.end_object();
+  return out;
 }
 
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {
@@ -336,7 +342,7 @@ void Engine::after_run(Call& call, uint32_t status, Outcome* answer, Effects& fx
   } else if (!st.migration_offered()) {
     call.migrate_to.reset();  // withdrawn: the module was not in the new version
   }
-  json commands = st.take_commands();
+  stdlib::CommandList commands = st.take_commands();
   fx.requests = st.take_requests();
   call.outstanding += fx.requests.size();
   fx.agent = st.take_agent();
@@ -361,12 +367,12 @@ void Engine::after_run(Call& call, uint32_t status, Outcome* answer, Effects& fx
   }
   bool waiting_external = status == RT_SUSPEND_EXTERNAL;
   if (call.held) {
-    for (auto& c : commands) call.pending.push_back(std::move(c));
+    call.pending.append(commands);
     if (!waiting_external) {
       Outcome reply;
       reply.status = call.held_status;
       reply.call_id = call.id;
-      reply.commands = std::exchange(call.pending, json::array());
+      reply.commands = std::exchange(call.pending, {});
       reply.ended = call.ended;
       fx.reply = std::move(reply);
       call.held = false;
@@ -375,16 +381,15 @@ void Engine::after_run(Call& call, uint32_t status, Outcome* answer, Effects& fx
     return;
   }
   if (answer) {
-    json all = std::exchange(call.pending, json::array());
-    for (auto& c : commands) all.push_back(std::move(c));
+    stdlib::CommandList all = std::exchange(call.pending, {});
+    all.append(commands);
     answer->commands = std::move(all);
     answer->ended = call.ended;
     if (waiting_external) {
       // The telephony side gets its answer when the wait is over.
       call.held = true;
       call.held_status = answer->status == 201 ? 201 : 200;
-      call.pending = std::move(answer->commands);
-      answer->commands = json::array();
+      call.pending = std::exchange(answer->commands, {});
       answer->held = true;
     }
     return;
@@ -392,7 +397,7 @@ void Engine::after_run(Call& call, uint32_t status, Outcome* answer, Effects& fx
   // Produced with no request to answer (a queue timeout, say): kept for the
   // next answer and offered to the server.
   if (!commands.empty()) {
-    for (auto& c : commands) call.pending.push_back(std::move(c));
+    call.pending.append(commands);
     Outcome push;
     push.push = true;
     push.call_id = call.id;
@@ -551,7 +556,7 @@ std::optional<json> Engine::call_info(const std::string& call_id, bool with_sess
     j["ended_at"] = iso_time(call->ended_at_ms);
     j["end_reason"] = fin ? (*fin)["end_reason"] : json(call->state->end_reason());
   }
-  if (!call->pending.empty()) j["pending_commands"] = call->pending;
+  if (!call->pending.empty()) j["pending_commands"] = call->pending.to_json();
   if (call->migrate_to) j["migrating_to"] = call->migrate_to->number;
   if (with_session) j["session"] = fin ? (*fin)["session"] : call->state->session(true);
   return j;

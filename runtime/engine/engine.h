@@ -31,7 +31,7 @@ struct Outcome {
   std::string error_code;  // "unknown_call", …
   std::string error_message;
   std::string call_id;
-  nlohmann::json commands = nlohmann::json::array();
+  stdlib::CommandList commands;
   bool held = false;   // the commands come later, through on_reply
   bool ended = false;  // the call's flow is over
   // Given to on_reply: commands produced with no telephony request waiting
@@ -40,7 +40,9 @@ struct Outcome {
   nlohmann::json body;  // when set, the whole answer (e.g. a session write's)
 
   bool ok() const { return status < 400; }
-  nlohmann::json to_json() const;  // body, or {"call_id","commands","ended"}, or {"error":{…}}
+  // The answer's JSON text: body, or {"call_id","commands","ended"}, or {"error":{…}}.
+  std::string text() const;
+  nlohmann::json to_json() const { return nlohmann::json::parse(text()); }
 };
 
 // Things the runtime around the engine wants to hear about (metrics, CTI,

@@ -275,7 +275,8 @@ class CallDriver {
     return "?";
   }
 
-  void add_commands(const json& cmds, size_t skip) {
+  void add_commands(const stdlib::CommandList& list, size_t skip) {
+    json cmds = list.to_json();
     for (size_t i = skip; i < cmds.size(); ++i) {
       commands_.push_back(cmds[i]);
       last_type_ = cmds[i].value("type", "");

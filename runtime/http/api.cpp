@@ -50,7 +50,7 @@ bool Api::authorized(const Request& r) const {
 }
 
 Response Api::from_outcome(const engine::Outcome& o) {
-  return Response::json(o.status, o.to_json().dump(-1, ' ', false, json::error_handler_t::replace));
+  return Response::json(o.status, o.text());
 }
 
 void Api::answer(const engine::Outcome& outcome, Respond& respond) {
@@ -93,7 +93,8 @@ void Api::handle(Request request, Respond respond) {
     return respond(Response::json(200, json({{"status", "ok"}, {"calls", engine_.active_calls()}}).dump()));
   }
   if (parts.size() == 1 && parts[0] == "metrics") {
-    if (!authorized(request)) return respond(Response::error(401, "unauthorized", "a valid bearer token is required"));
+    if (!authorized(request))
+      return respond(Response::error(401, "unauthorized", "a valid bearer token is required"));
     Response r;
     r.content_type = "text/plain; version=0.0.4";
     r.body = options_.metrics ? options_.metrics() : std::string();

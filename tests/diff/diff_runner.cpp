@@ -39,7 +39,7 @@ json outcome_json(const engine::Outcome& o) {
           {"error_code", o.error_code},
           {"error_message", o.error_message},
           {"call_id", o.call_id},
-          {"commands", o.commands},
+          {"commands", o.commands.to_json()},
           {"held", o.held},
           {"ended", o.ended},
           {"push", o.push},

@@ -1,12 +1,11 @@
 // `flowc run FILE --from N`: one simulated call in the terminal, on the real
 // engine with real automations, printing what happens as it happens.
-#include <unistd.h>
-
 #include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <iostream>
 #include <thread>
+#include <unistd.h>
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -90,7 +89,8 @@ class Transcript {
     } else if (kind == "command") {
       std::cout << at << "  command " << d.dump() << "\n";
     } else if (kind == "automation") {
-      std::cout << at << "  -> " << d["name"].get<std::string>() << " " << (d.contains("request") ? d["request"].dump() : "") << "\n";
+      std::cout << at << "  -> " << d["name"].get<std::string>() << " "
+                << (d.contains("request") ? d["request"].dump() : "") << "\n";
     } else if (kind == "result") {
       std::cout << at << "  <- " << d["name"].get<std::string>() << (d["ok"].get<bool>() ? " ok" : " failed")
                 << (d.contains("detail") ? ": " + d["detail"].get<std::string>() : "") << "\n";
@@ -98,8 +98,8 @@ class Transcript {
       std::cout << at << "  " << d["name"].get<std::string>() << " = " << d["value"].dump() << " (by "
                 << d["by"].get<std::string>() << ")\n";
     } else if (kind == "branch") {
-      std::cout << at << "  " << d["label"].get<std::string>() << ": " << (d["result"].get<bool>() ? "yes" : "no")
-                << "\n";
+      std::cout << at << "  " << d["label"].get<std::string>() << ": "
+                << (d["result"].get<bool>() ? "yes" : "no") << "\n";
     } else if (kind == "note" || kind == "agent") {
       std::cout << at << "  (" << d.dump() << ")\n";
     } else if (kind == "end") {
@@ -194,12 +194,13 @@ int cmd_run(int argc, char** argv) {
   while (!ended) {
     transcript.print_new(*eng.trace(id));
     json next;
-    for (const auto& cmd : out.commands) {
+    for (const auto& cmd : out.commands.to_json()) {
       std::string type = cmd["type"];
       if (type == "play" || type == "say" || type == "pause") {
-        std::cout << "  caller hears: " << (type == "play"  ? cmd["url"].get<std::string>()
-                                             : type == "say" ? "\"" + cmd["text"].get<std::string>() + "\""
-                                                             : "silence")
+        std::cout << "  caller hears: "
+                  << (type == "play"  ? cmd["url"].get<std::string>()
+                      : type == "say" ? "\"" + cmd["text"].get<std::string>() + "\""
+                                      : "silence")
                   << "\n";
         next = {{"type", "prompt_done"}};
       } else if (type == "collect") {
@@ -224,8 +225,8 @@ int cmd_run(int argc, char** argv) {
         }
       } else if (type == "enqueue") {
         std::cout << "  queued to " << cmd["queue"].get<std::string>()
-                  << (cmd.contains("reason") ? " (reason " + cmd["reason"].dump() + ")" : "") << "; " << args.agent
-                  << " answers\n";
+                  << (cmd.contains("reason") ? " (reason " + cmd["reason"].dump() + ")" : "") << "; "
+                  << args.agent << " answers\n";
         next = {{"type", "agent_answered"}, {"agent", args.agent}};
       } else if (type == "transfer") {
         std::cout << "  transferred to " << cmd["to"].get<std::string>() << "\n";

@@ -134,7 +134,7 @@ CallRecord run_script(const stdlib::FlowTables& tables, stdlib::FlowCode& code, 
         break;
       }
     }
-    rec["commands"] = cs.take_commands();
+    rec["commands"] = cs.take_commands().to_json();
     json requests = json::array();
     for (const auto& req : cs.take_requests()) {
       json j = req.to_json();

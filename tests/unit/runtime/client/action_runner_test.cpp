@@ -310,7 +310,7 @@ module bye = hangup
     ASSERT_EQ(out.status, 201) << out.error_message;
     ASSERT_TRUE(rec.wait_results(1));
     ASSERT_TRUE(rec.wait_replies(1));
-    json commands = rec.reply_at(0).commands;
+    json commands = rec.reply_at(0).commands.to_json();
     ASSERT_EQ(types(commands), std::vector<std::string>{"say"});
     std::string trace = eng->trace(out.call_id)->dump();
     if (path == "/garbage") {
@@ -399,7 +399,7 @@ class TwoWayLoop : public ::testing::Test {
   std::string start(const std::string& from) {
     auto out = engine_.load()->start_call({{"from", from}, {"to", "+4940999"}});
     EXPECT_EQ(out.status, 201) << out.error_message;
-    EXPECT_EQ(types(out.commands), std::vector<std::string>{"play"});
+    EXPECT_EQ(types(out.commands.to_json()), std::vector<std::string>{"play"});
     return out.call_id;
   }
   engine::Outcome event(const std::string& id, const json& e) { return engine_.load()->deliver(id, e); }
@@ -436,8 +436,8 @@ TEST_F(TwoWayLoop, PremiumCallerFoundByNumberGoesToAnAgent) {
 
   auto out = event(id, {{"type", "prompt_done"}});
   ASSERT_TRUE(out.ok()) << out.error_message;
-  ASSERT_EQ(types(out.commands), std::vector<std::string>{"enqueue"});
-  EXPECT_EQ(out.commands[0]["queue"], "premium_support");
+  ASSERT_EQ(types(out.commands.to_json()), std::vector<std::string>{"enqueue"});
+  EXPECT_EQ(out.commands.to_json()[0]["queue"], "premium_support");
   std::lock_guard lock(log_mu_);
   ASSERT_EQ(crm_log_.size(), 1u);
   EXPECT_NE(crm_log_[0].find("found Anna Schmidt (premium), session write HTTP 200"), std::string::npos)
@@ -450,16 +450,16 @@ TEST_F(TwoWayLoop, UnknownNumberThenReferenceThenTrackingEmail) {
   EXPECT_EQ(*rec_.result(0).second.json, json({{"found", false}}));
 
   auto out = event(id, {{"type", "prompt_done"}});
-  ASSERT_EQ(types(out.commands), std::vector<std::string>{"collect"});
+  ASSERT_EQ(types(out.commands.to_json()), std::vector<std::string>{"collect"});
   out = event(id, {{"type", "dtmf"}, {"digits", "1234567"}});
-  ASSERT_EQ(types(out.commands), std::vector<std::string>{"say"});  // "we're finding your profile"
+  ASSERT_EQ(types(out.commands.to_json()), std::vector<std::string>{"say"});  // "we're finding your profile"
   ASSERT_TRUE(rec_.wait_results(2));  // the lookup by reference, after its session write
   EXPECT_TRUE(rec_.result(1).second.ok) << rec_.result(1).second.detail;
   EXPECT_EQ((*engine_.load()->session(id))["ivr.track_id"], "T-2002");  // ivr.email is secret: see the mail
 
   out = event(id, {{"type", "prompt_done"}});  // customer_found holds: not premium → email
   ASSERT_TRUE(out.ok()) << out.error_message;
-  ASSERT_EQ(types(out.commands), std::vector<std::string>{"say"});
+  ASSERT_EQ(types(out.commands.to_json()), std::vector<std::string>{"say"});
   ASSERT_TRUE(rec_.wait_results(3));  // the email was accepted by smtp_sink
   EXPECT_TRUE(rec_.result(2).second.ok) << rec_.result(2).second.detail;
 
@@ -490,7 +490,8 @@ TEST_F(TwoWayLoop, CrmReturning500FailsTheLookupAndTheCallGoesOn) {
   EXPECT_EQ(rec_.result(0).second.detail, "HTTP 500");
   EXPECT_FALSE(engine_.load()->session(id)->contains("ivr.email"));
   auto out = event(id, {{"type", "prompt_done"}});
-  ASSERT_EQ(types(out.commands), std::vector<std::string>{"collect"});  // falls through to the reference
+  ASSERT_EQ(types(out.commands.to_json()),
+            std::vector<std::string>{"collect"});  // falls through to the reference
   std::string trace = engine_.load()->trace(id)->dump();
   EXPECT_NE(trace.find("HTTP 500"), std::string::npos);
 }

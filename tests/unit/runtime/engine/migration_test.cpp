@@ -44,7 +44,9 @@ class Migration : public ::testing::TestWithParam<Backend> {
     return out.call_id;
   }
   static std::string text(const engine::Outcome& out) {
-    return out.commands.empty() ? "" : out.commands.at(0).value("text", out.commands.at(0).value("say", ""));
+    return out.commands.empty()
+               ? ""
+               : out.commands.to_json().at(0).value("text", out.commands.to_json().at(0).value("say", ""));
   }
   std::vector<json> migrations(const std::string& id) {
     std::vector<json> out;

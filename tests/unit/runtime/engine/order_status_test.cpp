@@ -43,8 +43,8 @@ class OrderStatus : public ::testing::TestWithParam<Backend> {
     auto out = engine_->start_call({{"from", from}, {"to", "+4940999"}});
     ASSERT_EQ(out.status, 201) << out.error_message;
     id_ = out.call_id;
-    ASSERT_EQ(types(out.commands), std::vector<std::string>{"play"});
-    EXPECT_EQ(out.commands[0]["url"], "audio/welcome.wav");
+    ASSERT_EQ(types(out.commands.to_json()), std::vector<std::string>{"play"});
+    EXPECT_EQ(out.commands.to_json()[0]["url"], "audio/welcome.wav");
     ASSERT_EQ(crm_.pending(), 1u);
     const auto& req = crm_.at(0).request;
     EXPECT_EQ(req.method, "POST");
@@ -74,9 +74,9 @@ TEST_P(OrderStatus, FoundByNumberPremiumGoesToAgents) {
   crm_finds(true);
   auto out = event({{"type", "prompt_done"}});
   ASSERT_TRUE(out.ok());
-  ASSERT_EQ(types(out.commands), std::vector<std::string>{"enqueue"});
-  EXPECT_EQ(out.commands[0]["queue"], "premium_support");
-  EXPECT_EQ(out.commands[0]["reason"], "1084CC0B");
+  ASSERT_EQ(types(out.commands.to_json()), std::vector<std::string>{"enqueue"});
+  EXPECT_EQ(out.commands.to_json()[0]["queue"], "premium_support");
+  EXPECT_EQ(out.commands.to_json()[0]["reason"], "1084CC0B");
   out = event({{"type", "agent_answered"}, {"agent", "user101"}});
   EXPECT_TRUE(out.commands.empty());
   out = event({{"type", "hangup"}});
@@ -91,8 +91,8 @@ TEST_P(OrderStatus, FoundByNumberNotPremiumGetsTheTrackingEmail) {
   start();
   crm_finds(false);
   auto out = event({{"type", "prompt_done"}});
-  ASSERT_EQ(types(out.commands), std::vector<std::string>{"say"});
-  EXPECT_EQ(out.commands[0]["text"], "We have emailed you a link to track your order.");
+  ASSERT_EQ(types(out.commands.to_json()), std::vector<std::string>{"say"});
+  EXPECT_EQ(out.commands.to_json()[0]["text"], "We have emailed you a link to track your order.");
   ASSERT_EQ(crm_.pending(), 1u);
   const auto& mail = crm_.at(0).request;
   EXPECT_EQ(mail.kind, stdlib::Request::Kind::Email);
@@ -100,7 +100,7 @@ TEST_P(OrderStatus, FoundByNumberNotPremiumGetsTheTrackingEmail) {
   EXPECT_EQ(mail.text, "Track it here: https://track.example.com/T-42");
   crm_.succeed();
   out = event({{"type", "prompt_done"}});
-  EXPECT_EQ(types(out.commands), std::vector<std::string>{"hangup"});
+  EXPECT_EQ(types(out.commands.to_json()), std::vector<std::string>{"hangup"});
   EXPECT_TRUE(out.ended);
 }
 
@@ -108,10 +108,10 @@ TEST_P(OrderStatus, NotFoundByNumberThenFoundByReference) {
   start();
   crm_.succeed({{"found", false}});
   auto out = event({{"type", "prompt_done"}});
-  ASSERT_EQ(types(out.commands), std::vector<std::string>{"collect"});
-  EXPECT_EQ(out.commands[0]["max_digits"], 7);
+  ASSERT_EQ(types(out.commands.to_json()), std::vector<std::string>{"collect"});
+  EXPECT_EQ(out.commands.to_json()[0]["max_digits"], 7);
   out = event({{"type", "dtmf"}, {"digits", "1234567"}});
-  ASSERT_EQ(types(out.commands), std::vector<std::string>{"say"});
+  ASSERT_EQ(types(out.commands.to_json()), std::vector<std::string>{"say"});
   ASSERT_EQ(crm_.pending(), 1u);
   EXPECT_EQ(json::parse(crm_.at(0).request.body), json({{"reference", "1234567"}, {"call_id", id_}}));
   // The prompt ends before the CRM has answered: the answer is held …
@@ -121,7 +121,7 @@ TEST_P(OrderStatus, NotFoundByNumberThenFoundByReference) {
   // … until the CRM writes the profile into the call.
   ASSERT_TRUE(engine_->write_session(id_, {{"ivr.email", "bo@example.com"}, {"ivr.premium", true}}).ok());
   ASSERT_EQ(replies_.size(), 1u);
-  EXPECT_EQ(types(replies_[0].commands), std::vector<std::string>{"enqueue"});
+  EXPECT_EQ(types(replies_[0].commands.to_json()), std::vector<std::string>{"enqueue"});
   crm_.succeed();
 }
 
@@ -137,17 +137,18 @@ TEST_P(OrderStatus, NotFoundAtAllTimesOutToTheApology) {
   EXPECT_TRUE(replies_.empty());
   advance(1);
   ASSERT_EQ(replies_.size(), 1u);
-  ASSERT_EQ(types(replies_[0].commands), std::vector<std::string>{"say"});
-  EXPECT_NE(replies_[0].commands[0]["text"].get<std::string>().find("could not find"), std::string::npos);
+  ASSERT_EQ(types(replies_[0].commands.to_json()), std::vector<std::string>{"say"});
+  EXPECT_NE(replies_[0].commands.to_json()[0]["text"].get<std::string>().find("could not find"),
+            std::string::npos);
   out = event({{"type", "prompt_done"}});
-  EXPECT_EQ(types(out.commands), std::vector<std::string>{"hangup"});
+  EXPECT_EQ(types(out.commands.to_json()), std::vector<std::string>{"hangup"});
 }
 
 TEST_P(OrderStatus, CrmDownFallsThroughToTheReferenceInput) {
   start();
   crm_.fail("connection refused");
   auto out = event({{"type", "prompt_done"}});
-  EXPECT_EQ(types(out.commands), std::vector<std::string>{"collect"});
+  EXPECT_EQ(types(out.commands.to_json()), std::vector<std::string>{"collect"});
   auto trace = engine_->trace(id_)->dump();
   EXPECT_NE(trace.find("connection refused"), std::string::npos);
 }
@@ -158,7 +159,7 @@ TEST_P(OrderStatus, SlowCrmHoldsThePromptAnswerUntilTheLookupTimesOut) {
   EXPECT_TRUE(out.held);
   advance(2000);  // the wait's `up to 2s`
   ASSERT_EQ(replies_.size(), 1u);
-  EXPECT_EQ(types(replies_[0].commands), std::vector<std::string>{"collect"});
+  EXPECT_EQ(types(replies_[0].commands.to_json()), std::vector<std::string>{"collect"});
 }
 
 TEST_P(OrderStatus, InvalidReferenceIsAskedAgain) {
@@ -166,11 +167,11 @@ TEST_P(OrderStatus, InvalidReferenceIsAskedAgain) {
   crm_.succeed({{"found", false}});
   event({{"type", "prompt_done"}});
   auto out = event({{"type", "dtmf"}, {"digits", "12"}});
-  EXPECT_EQ(types(out.commands), std::vector<std::string>{"collect"});
+  EXPECT_EQ(types(out.commands.to_json()), std::vector<std::string>{"collect"});
   out = event({{"type", "input_timeout"}});
-  EXPECT_EQ(types(out.commands), std::vector<std::string>{"collect"});
+  EXPECT_EQ(types(out.commands.to_json()), std::vector<std::string>{"collect"});
   out = event({{"type", "input_timeout"}});  // retries 2: the third miss ends it
-  EXPECT_EQ(types(out.commands), std::vector<std::string>{"hangup"});
+  EXPECT_EQ(types(out.commands.to_json()), std::vector<std::string>{"hangup"});
   EXPECT_TRUE(out.ended);
 }
 

@@ -29,7 +29,7 @@ struct Fixture {
     o.executor = &crm;
     eng = std::make_unique<engine::Engine>(std::move(o));
   }
-  std::string said(const engine::Outcome& out) { return out.commands.at(0).value("text", ""); }
+  std::string said(const engine::Outcome& out) { return out.commands.to_json().at(0).value("text", ""); }
 };
 
 TEST(EngineVersions, PinnedCallFinishesOnItsVersionWhichIsThenFreed) {
