@@ -322,6 +322,18 @@ void append_url_escaped(std::string& out, std::string_view s) {
 
 void append_json_escaped(std::string& out, std::string_view s) {
   for (size_t i = 0; i < s.size();) {
+    // A run of printable ASCII that needs no escaping is copied at once.
+    size_t run = i;
+    while (run < s.size()) {
+      auto c = static_cast<unsigned char>(s[run]);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+      ++run;
+    }
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
     auto b = static_cast<unsigned char>(s[i]);
     if (b >= 0x80) {
       size_t n = utf8_sequence_length(s, i);
