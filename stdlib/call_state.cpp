@@ -73,7 +73,20 @@ json to_json(const rt_value& v) {
   }
 }
 
-rt_value from_json(const json& j, Scratch& scratch) {
+void append_text(std::string& out, const rt_value& v) {
+  switch (v.tag) {
+    case RT_BOOL: out += v.u.b ? "true" : "false"; break;
+    case RT_NUM: out += format_number(v.u.num); break;
+    case RT_STR: out.append(v.u.str, v.len); break;
+    case RT_OBJ:
+    case RT_ARR:
+      out += static_cast<const json*>(v.u.json)->dump(-1, ' ', false, json::error_handler_t::replace);
+      break;
+    default: break;  // missing and null print as nothing
+  }
+}
+
+rt_value view_of(const json& j) {
   rt_value v{};
   switch (j.type()) {
     case json::value_t::null: v.tag = RT_NULL; break;
@@ -91,30 +104,17 @@ rt_value from_json(const json& j, Scratch& scratch) {
       const auto& s = j.get_ref<const std::string&>();
       v.tag = RT_STR;
       v.len = static_cast<uint32_t>(s.size());
-      v.u.str = scratch.copy(s.data(), s.size());
+      v.u.str = s.data();
       break;
     }
     case json::value_t::object:
     case json::value_t::array:
       v.tag = j.is_object() ? RT_OBJ : RT_ARR;
-      v.u.json = scratch.keep(j);
+      v.u.json = &j;
       break;
     default: v.tag = RT_MISSING; break;
   }
   return v;
-}
-
-void append_text(std::string& out, const rt_value& v) {
-  switch (v.tag) {
-    case RT_BOOL: out += v.u.b ? "true" : "false"; break;
-    case RT_NUM: out += format_number(v.u.num); break;
-    case RT_STR: out.append(v.u.str, v.len); break;
-    case RT_OBJ:
-    case RT_ARR:
-      out += static_cast<const json*>(v.u.json)->dump(-1, ' ', false, json::error_handler_t::replace);
-      break;
-    default: break;  // missing and null print as nothing
-  }
 }
 
 bool truthy(const rt_value& v) {
@@ -136,7 +136,6 @@ CallState::CallState(const FlowTables& tables, FlowCode& code, const std::string
   raw_.automations = automation_status_.data();
   raw_.host = this;
   raw_.resume = tables.start_block;
-  Scratch tmp;
   auto put = [&](uint32_t slot, const std::string& s) {
     rt_value v{};
     v.tag = RT_STR;
@@ -147,14 +146,7 @@ CallState::CallState(const FlowTables& tables, FlowCode& code, const std::string
   put(0, id);
   put(1, from);
   put(2, to);
-  // ISO 8601 UTC, millisecond precision.
-  time_t secs = static_cast<time_t>(started_at_ms / 1000);
-  struct tm tm {};
-  gmtime_r(&secs, &tm);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(started_at_ms % 1000));
-  put(3, buf);
+  put(3, iso_time_utc(started_at_ms));  // ISO 8601 UTC, millisecond precision
 }
 
 CallState::~CallState() {
@@ -408,14 +400,13 @@ void CallState::migrate(uint32_t state) {
   slots_ = std::move(slots);
   // Dynamic names that the new version declares move into their slots.
   if (extra_) {
-    Scratch tmp;
     for (auto it = extra_->begin(); it != extra_->end();) {
       int32_t j = to.slot_of(it->first);
       if (j < 0 || slots_[static_cast<size_t>(j)].tag != RT_MISSING) {
         ++it;
         continue;
       }
-      set_slot(static_cast<uint32_t>(j), from_json(it->second, tmp), nullptr);  // copies
+      set_slot(static_cast<uint32_t>(j), view_of(it->second), nullptr);  // copies
       it = extra_->erase(it);
     }
   }
@@ -496,7 +487,6 @@ void CallState::automation_finished(uint32_t index, bool ok, const json* respons
   if (ok && !info.maps.empty()) {
     // Map the response fields; a response that is not what the flow expects
     // (not JSON, wrong type for an `expect`) makes the automation fail.
-    Scratch tmp;
     std::vector<std::pair<uint32_t, rt_value>> writes;
     for (const auto& m : info.maps) {
       if (!response) {
@@ -521,7 +511,7 @@ void CallState::automation_finished(uint32_t index, bool ok, const json* respons
               value_type_keyword(slot.type);
         break;
       }
-      writes.emplace_back(m.slot, from_json(*cur, tmp));
+      writes.emplace_back(m.slot, view_of(*cur));  // *response outlives the writes
     }
     if (ok)
       for (auto& [slot, v] : writes) set_slot(slot, v, info.name.c_str());
@@ -541,7 +531,7 @@ std::optional<WriteError> CallState::write(const json& values, int64_t now_ms) {
   if (!values.is_object())
     return WriteError{400, "invalid_body",
                       "the body must be a JSON object of variables, e.g. {\"ivr.email\": \"a@b.example\"}"};
-  if (values.dump().size() > kMaxSessionBytes)
+  if (dumped_size(values, kMaxSessionBytes) > kMaxSessionBytes)
     return WriteError{413, "session_too_large", "the write is larger than the session limit"};
   // Check everything first: a write is all or nothing.
   for (const auto& [name, value] : values.items()) {
@@ -572,11 +562,10 @@ std::optional<WriteError> CallState::write(const json& values, int64_t now_ms) {
     }
   }
   now_ms_ = now_ms;
-  Scratch tmp;
   for (const auto& [name, value] : values.items()) {
     int32_t slot = tables_->slot_of(name);
     if (slot >= 0) {
-      set_slot(static_cast<uint32_t>(slot), from_json(value, tmp), "sessions API");
+      set_slot(static_cast<uint32_t>(slot), view_of(value), "sessions API");
     } else {
       if (!extra_) extra_ = std::make_unique<std::map<std::string, json>>();
       (*extra_)[name] = value;

@@ -154,10 +154,10 @@ class CallState {
   bool migrated_ = false;
 };
 
-// Conversions between ABI values and JSON. Strings made for rt_value live
-// in the scratch arena.
+// Conversions between ABI values and JSON. view_of copies nothing: strings
+// and structures point into j, so the value is valid while j lives unchanged.
 nlohmann::json to_json(const rt_value& v);
-rt_value from_json(const nlohmann::json& j, Scratch& scratch);
+rt_value view_of(const nlohmann::json& j);
 // The text form of a value in templates and str(): missing and null are "".
 void append_text(std::string& out, const rt_value& v);
 bool truthy(const rt_value& v);

@@ -77,4 +77,60 @@ JsonText& JsonText::value(const rt_value& v) {
   }
 }
 
+namespace {
+
+size_t escaped_size(const std::string& s) {
+  size_t n = s.size() + 2;
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t')
+      n += 1;
+    else if (c < 0x20)
+      n += 5;
+  }
+  return n;
+}
+
+size_t digits_of(uint64_t v) {
+  size_t n = 1;
+  while (v >= 10) {
+    v /= 10;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+size_t dumped_size(const nlohmann::json& j, size_t limit) {
+  using nlohmann::json;
+  switch (j.type()) {
+    case json::value_t::null: return 4;
+    case json::value_t::boolean: return j.get<bool>() ? 4 : 5;
+    case json::value_t::string: return escaped_size(j.get_ref<const std::string&>());
+    case json::value_t::number_unsigned: return digits_of(j.get<uint64_t>());
+    case json::value_t::number_integer: {
+      int64_t i = j.get<int64_t>();
+      return i < 0 ? 1 + digits_of(0 - static_cast<uint64_t>(i)) : digits_of(static_cast<uint64_t>(i));
+    }
+    case json::value_t::number_float: return j.dump().size();
+    case json::value_t::object: {
+      size_t n = 2 + (j.empty() ? 0 : j.size() - 1);
+      for (const auto& [k, v] : j.items()) {
+        n += escaped_size(k) + 1 + dumped_size(v, limit);
+        if (n > limit) return n;
+      }
+      return n;
+    }
+    case json::value_t::array: {
+      size_t n = 2 + (j.empty() ? 0 : j.size() - 1);
+      for (const auto& v : j) {
+        n += dumped_size(v, limit);
+        if (n > limit) return n;
+      }
+      return n;
+    }
+    default: return j.dump().size();
+  }
+}
+
 }  // namespace flowc::stdlib

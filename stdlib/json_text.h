@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "stdlib/abi.h"
 
 namespace flowc::stdlib {
@@ -60,5 +62,9 @@ class JsonText {
   bool first_ = true;
   bool after_key_ = false;
 };
+
+// The length of j.dump() (compact) without writing it; counting stops once
+// it is past `limit` (the result is then some number above the limit).
+size_t dumped_size(const nlohmann::json& j, size_t limit = SIZE_MAX);
 
 }  // namespace flowc::stdlib

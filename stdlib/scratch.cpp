@@ -7,12 +7,12 @@ namespace flowc::stdlib {
 char* Scratch::allocate(size_t n) {
   n = (n + 7) & ~size_t{7};
   if (n > kChunk / 4) {
-    big_.push_back(std::make_unique<char[]>(n));
+    big_.push_back(std::make_unique_for_overwrite<char[]>(n));  // no zeroing: it is written before it is read
     return big_.back().get();
   }
   if (chunks_.empty() || used_ + n > kChunk) {
     if (chunks_.empty() || chunk_index_ + 1 >= chunks_.size()) {
-      chunks_.push_back(std::make_unique<char[]>(kChunk));
+      chunks_.push_back(std::make_unique_for_overwrite<char[]>(kChunk));
       chunk_index_ = chunks_.size() - 1;
     } else {
       ++chunk_index_;
@@ -26,7 +26,6 @@ char* Scratch::allocate(size_t n) {
 
 void Scratch::reset() {
   big_.clear();
-  json_.clear();
   chunk_index_ = 0;
   used_ = 0;
   depth_ = 0;

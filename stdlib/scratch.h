@@ -8,8 +8,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 namespace flowc::stdlib {
 
 class Scratch {
@@ -21,11 +19,6 @@ class Scratch {
     return p;
   }
   char* allocate(size_t n);
-  // A JSON value (object or array) that lives until reset().
-  const nlohmann::json* keep(nlohmann::json j) {
-    json_.push_back(std::make_unique<nlohmann::json>(std::move(j)));
-    return json_.back().get();
-  }
   void reset();
 
   // Template builders nest ({lower("{x}")}), so they are a stack.
@@ -40,7 +33,6 @@ class Scratch {
   std::vector<std::unique_ptr<char[]>> big_;
   size_t used_ = kChunk;  // in the last chunk; forces a chunk on first use
   size_t chunk_index_ = 0;
-  std::vector<std::unique_ptr<nlohmann::json>> json_;
   std::vector<std::string> builders_;
   size_t depth_ = 0;
 };

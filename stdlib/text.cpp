@@ -320,6 +320,52 @@ void append_url_escaped(std::string& out, std::string_view s) {
   }
 }
 
+std::string iso_time_utc(int64_t ms, bool with_ms) {
+  int64_t secs = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+  int64_t milli = ms - secs * 1000;
+  int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+  int64_t rest = secs - days * 86400;
+  // Days since 1970-01-01 to a civil date (H. Hinnant, "chrono-compatible
+  // low-level date algorithms").
+  int64_t z = days + 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  char buf[32];
+  char* p = buf + sizeof buf;
+  auto put = [&](int64_t v, int width) {
+    for (int i = 0; i < width; ++i) {
+      *--p = static_cast<char>('0' + v % 10);
+      v /= 10;
+    }
+  };
+  *--p = 'Z';
+  if (with_ms) {
+    put(milli, 3);
+    *--p = '.';
+  }
+  put(rest % 60, 2);
+  *--p = ':';
+  put(rest / 60 % 60, 2);
+  *--p = ':';
+  put(rest / 3600, 2);
+  *--p = 'T';
+  put(d, 2);
+  *--p = '-';
+  put(m, 2);
+  *--p = '-';
+  if (y >= 0 && y <= 9999) {
+    put(y, 4);
+    return std::string(p, buf + sizeof buf - p);
+  }
+  return std::to_string(y) + std::string(p, buf + sizeof buf - p);
+}
+
 void append_json_escaped(std::string& out, std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     // A run of printable ASCII that needs no escaping is copied at once.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +53,11 @@ std::optional<double> parse_number(std::string_view s);
 // Number#toString: 3 -> "3", 2.5 -> "2.5", -0 -> "0", 1e21 -> "1e+21",
 // 1e-7 -> "1e-7"; NaN and the infinities -> "null".
 std::string format_number(double d);
+
+// Unix milliseconds as ISO 8601 UTC: "2026-12-05T07:04:05.123Z", or without
+// the milliseconds ("2026-12-05T07:04:05Z"). Negative times count back from
+// 1970 (floored to the second before).
+std::string iso_time_utc(int64_t ms, bool with_ms = true);
 
 // Appends s percent-encoded: everything except A-Z a-z 0-9 - . _ ~ becomes %XX
 // (uppercase hex).

@@ -66,16 +66,6 @@ rt_value str_value(const std::string& s) {
   return v;
 }
 
-std::string iso_time(int64_t ms) {
-  time_t secs = static_cast<time_t>(ms / 1000);
-  struct tm tm {};
-  gmtime_r(&secs, &tm);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
-  return buf;
-}
-
 }  // namespace
 
 std::string Outcome::text() const {
@@ -548,12 +538,12 @@ std::optional<json> Engine::call_info(const std::string& call_id, bool with_sess
             {"from", call->from},
             {"to", call->to},
             {"module", module},
-            {"started_at", iso_time(call->started_at_ms)},
+            {"started_at", stdlib::iso_time_utc(call->started_at_ms)},
             {"state", call->ended  ? "ended"
                       : call->held ? "waiting"
                                    : "active"}};
   if (call->ended) {
-    j["ended_at"] = iso_time(call->ended_at_ms);
+    j["ended_at"] = stdlib::iso_time_utc(call->ended_at_ms);
     j["end_reason"] = fin ? (*fin)["end_reason"] : json(call->state->end_reason());
   }
   if (!call->pending.empty()) j["pending_commands"] = call->pending.to_json();

@@ -1,9 +1,10 @@
 // A finished call as a .flowtest scenario (see recorder.h).
 #include "runtime/flowtest/recorder.h"
 
-#include <ctime>
 #include <map>
 #include <sstream>
+
+#include "stdlib/text.h"
 
 namespace flowc::flowtest {
 
@@ -13,16 +14,6 @@ namespace {
 
 std::string json_string(const std::string& s) {
   return json(s).dump();
-}
-
-std::string iso(int64_t ms) {
-  time_t secs = static_cast<time_t>(ms / 1000);
-  struct tm tm {};
-  gmtime_r(&secs, &tm);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-  return buf;
 }
 
 std::string mock_line(const RecordedResult& r) {
@@ -64,7 +55,7 @@ std::string request_parts(const json& req) {
 std::string scenario_text(const RecordedCall& c) {
   std::ostringstream o;
   o << "// Recorded by flowc serve --record: call " << c.call_id << " from " << c.from << " to " << c.to
-    << " on flow " << c.flow_name << ", " << iso(c.started_at_ms) << ".\n";
+    << " on flow " << c.flow_name << ", " << stdlib::iso_time_utc(c.started_at_ms, false) << ".\n";
   o << "// `flowc test` replays it against the current flow. Request URLs are not compared\n"
     << "// (they depend on the deployment's env settings); add env lines to compare them.\n";
   if (c.trace_dropped)
@@ -72,7 +63,7 @@ std::string scenario_text(const RecordedCall& c) {
   o << "flow " << json_string(c.flow_path) << "\n\n";
   o << "scenario " << json_string("recorded call " + c.call_id) << "\n";
   o << "  call from " << json_string(c.from) << " to " << json_string(c.to) << " at "
-    << json_string(iso(c.started_at_ms)) << " id " << json_string(c.call_id) << "\n";
+    << json_string(stdlib::iso_time_utc(c.started_at_ms, false)) << " id " << json_string(c.call_id) << "\n";
   // Trace times are relative to the start of the call; the replay starts at
   // the whole second of `at`, so the sub-second part is added to every time.
   int64_t frac = ((c.started_at_ms % 1000) + 1000) % 1000;

@@ -9,6 +9,7 @@
 #include "compiler/codegen/jit.h"
 #include "compiler/interp/interpreter.h"
 #include "compiler/sema/durations.h"
+#include "stdlib/text.h"
 
 namespace flowc::cli {
 
@@ -65,15 +66,9 @@ void print_module_changes(const ModuleChanges& changes, std::ostream& out) {
 void log_line(const std::string& message) {
   auto now = std::chrono::system_clock::now();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  time_t secs = static_cast<time_t>(ms / 1000);
-  struct tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
   static std::mutex mu;  // one line at a time from every thread
   std::lock_guard lock(mu);
-  std::cerr << buf << " " << message << "\n";
+  std::cerr << stdlib::iso_time_utc(ms) << " " << message << "\n";
 }
 
 }  // namespace flowc::cli

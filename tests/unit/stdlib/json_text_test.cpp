@@ -1,9 +1,12 @@
 // JsonText, TraceLog and CommandList: the JSON text the call state writes
-// reads back as the values nlohmann::json would have written, the trace keeps
-// its bound, and command lists join as JSON arrays.
+// reads back as the values nlohmann::json would have written (and its size
+// is counted without writing it), the trace keeps its bound, command lists
+// join as JSON arrays; ISO times without the C library.
 #include "stdlib/json_text.h"
 
 #include <cmath>
+#include <cstdio>
+#include <ctime>
 #include <limits>
 #include <string>
 
@@ -12,6 +15,7 @@
 
 #include "stdlib/call_state.h"
 #include "stdlib/command_list.h"
+#include "stdlib/text.h"
 #include "stdlib/trace_log.h"
 
 namespace flowc::stdlib {
@@ -99,6 +103,54 @@ TEST(JsonText, NestedObjectsAndArraysGetTheirCommas) {
   j.end_object();
   EXPECT_EQ(out, R"({"a":"x","list":[1,{},[],null],"b":true,"o":{"n":-3}})");
   EXPECT_NO_THROW((void)json::parse(out));
+}
+
+TEST(JsonText, DumpedSizeIsTheLengthOfTheDump) {
+  const json cases[] = {
+      nullptr,
+      true,
+      false,
+      0,
+      -1,
+      1234567890123,
+      -9223372036854775807LL - 1,
+      18446744073709551615ULL,
+      0.5,
+      -1e300,
+      "",
+      "plain",
+      "esc \" \\ \n \t \x01 \x1f ü €",
+      json::array(),
+      json::object(),
+      {1, "two", nullptr, {{"k", {3.25, false}}}},
+      {{"ivr.email", "a@b.example"}, {"ivr.premium", true}, {"k\"ey", {{"x", json::array()}}}}};
+  for (const auto& j : cases) EXPECT_EQ(dumped_size(j), j.dump().size()) << j.dump();
+  // Past the limit, counting stops early with some number above it.
+  json big = json::array();
+  for (int i = 0; i < 1000; ++i) big.push_back(std::string(100, 'x'));
+  EXPECT_GT(dumped_size(big, 500), 500u);
+  EXPECT_LT(dumped_size(big, 500), 2000u);  // not the 102,001 of the whole dump
+}
+
+TEST(IsoTime, FormatsUnixMillisecondsInUtc) {
+  EXPECT_EQ(iso_time_utc(0), "1970-01-01T00:00:00.000Z");
+  EXPECT_EQ(iso_time_utc(1'795'000'000'123), "2026-11-18T11:06:40.123Z");
+  EXPECT_EQ(iso_time_utc(1'795'000'000'123, false), "2026-11-18T11:06:40Z");
+  EXPECT_EQ(iso_time_utc(951'782'400'000), "2000-02-29T00:00:00.000Z");  // a leap day
+  EXPECT_EQ(iso_time_utc(4'107'542'399'999), "2100-02-28T23:59:59.999Z");
+  EXPECT_EQ(iso_time_utc(-1), "1969-12-31T23:59:59.999Z");
+  EXPECT_EQ(iso_time_utc(253'402'300'800'000), "10000-01-01T00:00:00.000Z");
+  // Every day for 1,200 years agrees with the C library.
+  for (int64_t day = -200 * 366; day < 1000 * 366; day += 1) {
+    int64_t ms = day * 86'400'000 + 45'296'789;  // 12:34:56.789
+    time_t secs = static_cast<time_t>(day * 86'400 + 45'296);
+    struct tm tm {};
+    gmtime_r(&secs, &tm);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT12:34:56.789Z", tm.tm_year + 1900, tm.tm_mon + 1,
+                  tm.tm_mday);
+    ASSERT_EQ(iso_time_utc(ms), buf) << day;
+  }
 }
 
 TEST(TraceLog, KeepsTheNewestEntriesUpToItsLimit) {

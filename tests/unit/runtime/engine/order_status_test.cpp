@@ -190,6 +190,21 @@ TEST_P(OrderStatus, BadInputChangesNothing) {
   EXPECT_EQ(engine_->start_call({{"from", 5}, {"to", "+4940999"}}).status, 422);
 }
 
+TEST_P(OrderStatus, AWriteOverTheSessionLimitIsRefusedAndChangesNothing) {
+  start();
+  // 64 KiB of JSON text at most: a note of 70,000 characters is over, its
+  // companion is not applied; a smaller one goes through.
+  auto out = engine_->write_session(id_, {{"ivr.email", "a@b.c"}, {"ivr.note", std::string(70'000, 'x')}});
+  EXPECT_EQ(out.status, 413);
+  EXPECT_EQ(out.error_code, "session_too_large");
+  EXPECT_FALSE(engine_->session(id_)->contains("ivr.email"));
+  EXPECT_FALSE(engine_->session(id_)->contains("ivr.note"));
+  // Escaped characters count as written: 30,000 quotes are 60,000 bytes.
+  EXPECT_EQ(engine_->write_session(id_, {{"ivr.note", std::string(33'000, '"')}}).status, 413);
+  EXPECT_TRUE(engine_->write_session(id_, {{"ivr.note", std::string(30'000, '"')}}).ok());
+  EXPECT_EQ((*engine_->session(id_))["ivr.note"].get<std::string>().size(), 30'000u);
+}
+
 TEST_P(OrderStatus, SecretsAreRedacted) {
   start();
   crm_finds(false);
