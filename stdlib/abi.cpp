@@ -287,18 +287,12 @@ std::string text_of(const rt_value* v) {
   return s;
 }
 
-// Adds a value at the current place of the JSON body under construction.
-void json_put(Request& r, json value) {
-  if (r.json_stack.empty()) {
-    r.json = std::move(value);
-    return;
-  }
-  json& top = *r.json_stack.back();
-  if (top.is_array()) {
-    top.push_back(std::move(value));
-  } else {
-    top[r.json_key] = std::move(value);
-  }
+// Runs f on a writer standing where the request's JSON body was left.
+extern "C++" template <typename F>
+void json_write(Request& r, F&& f) {
+  flowc::stdlib::JsonText j(r.body, r.json_state);
+  f(j);
+  r.json_state = j.state();
 }
 
 }  // namespace
@@ -321,27 +315,25 @@ void rt_req_email(void* req, const rt_value* to, const rt_value* subject, const 
 
 void rt_json_begin(void* req, int32_t is_array) {
   Request& r = request(req);
-  r.has_json = true;
-  json_put(r, is_array ? json::array() : json::object());
-  json* placed = r.json_stack.empty()              ? &r.json
-                 : r.json_stack.back()->is_array() ? &r.json_stack.back()->back()
-                                                   : &(*r.json_stack.back())[r.json_key];
-  r.json_stack.push_back(placed);
+  if (!r.has_json) {
+    r.has_json = true;
+    r.body.clear();
+    r.json_state = {};
+  }
+  json_write(r, [&](flowc::stdlib::JsonText& j) { is_array ? j.begin_array() : j.begin_object(); });
 }
 
 void rt_json_key(void* req, const char* key, uint32_t len) {
-  request(req).json_key.assign(key, len);
+  json_write(request(req), [&](flowc::stdlib::JsonText& j) { j.key({key, len}); });
 }
 
 void rt_json_value(void* req, const rt_value* v) {
-  Request& r = request(req);
-  json value = v->tag == RT_MISSING ? json(nullptr) : flowc::stdlib::to_json(*v);
-  json_put(r, std::move(value));
+  json_write(request(req), [&](flowc::stdlib::JsonText& j) { j.value(*v); });  // missing is null
 }
 
 void rt_json_end(void* req) {
   Request& r = request(req);
-  if (!r.json_stack.empty()) r.json_stack.pop_back();
+  if (r.has_json) json_write(r, [](flowc::stdlib::JsonText& j) { j.end(); });
 }
 
 }  // extern "C"

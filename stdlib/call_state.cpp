@@ -300,10 +300,7 @@ void CallState::start_automation(uint32_t index) {
   req.timeout_ms = info.timeout_ms;
   req.retries = info.retries;
   code_->build(&raw_, index, &req);
-  if (req.has_json) {
-    req.body = req.json.dump(-1, ' ', false, json::error_handler_t::replace);
-    req.content_type = "application/json";
-  }
+  if (req.has_json) req.content_type = "application/json";
   automation_status_[index] = RT_AUTO_PENDING;
   automation_epoch_[index] = epoch_;
   trace_.add(trace_at(), "automation", [&](JsonText& j) {

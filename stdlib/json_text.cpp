@@ -16,7 +16,7 @@ JsonText& JsonText::key(std::string_view k) {
   out_ += '"';
   append_json_escaped(out_, k);
   out_ += "\":";
-  after_key_ = true;
+  s_.after_key = true;
   return *this;
 }
 

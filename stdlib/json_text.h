@@ -15,12 +15,25 @@ namespace flowc::stdlib {
 
 class JsonText {
  public:
+  // Where a writer stands between values: kept by a caller that writes one
+  // document over several calls (an automation's JSON body, rt_json_*).
+  struct State {
+    bool first = true;
+    bool after_key = false;
+    uint32_t depth = 0;   // open arrays and objects
+    uint64_t arrays = 0;  // bit i: level i is an array (levels past 64 close as objects)
+  };
+
   explicit JsonText(std::string& out) : out_(out) {}
+  JsonText(std::string& out, State state) : out_(out), s_(state) {}
+  State state() const { return s_; }
 
   JsonText& begin_object() { return open('{'); }
-  JsonText& end_object() { return close('}'); }
   JsonText& begin_array() { return open('['); }
-  JsonText& end_array() { return close(']'); }
+  JsonText& end_object() { return close(); }
+  JsonText& end_array() { return close(); }
+  // Closes whichever of an array or an object is open.
+  JsonText& end() { return close(); }
   // The key of the next value in an object.
   JsonText& key(std::string_view k);
 
@@ -42,25 +55,32 @@ class JsonText {
 
  private:
   void separate() {
-    if (!first_ && !after_key_) out_ += ',';
-    first_ = false;
-    after_key_ = false;
+    if (!s_.first && !s_.after_key) out_ += ',';
+    s_.first = false;
+    s_.after_key = false;
   }
   JsonText& open(char c) {
     separate();
     out_ += c;
-    first_ = true;
+    if (s_.depth < 64) {
+      uint64_t bit = uint64_t{1} << s_.depth;
+      s_.arrays = c == '[' ? s_.arrays | bit : s_.arrays & ~bit;
+    }
+    ++s_.depth;
+    s_.first = true;
     return *this;
   }
-  JsonText& close(char c) {
-    out_ += c;
-    first_ = false;
+  JsonText& close() {
+    if (s_.depth == 0) return *this;  // nothing open
+    --s_.depth;
+    bool array = s_.depth < 64 && (s_.arrays >> s_.depth & 1);
+    out_ += array ? ']' : '}';
+    s_.first = false;
     return *this;
   }
 
   std::string& out_;
-  bool first_ = true;
-  bool after_key_ = false;
+  State s_;
 };
 
 // The length of j.dump() (compact) without writing it; counting stops once

@@ -9,9 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace flowc::stdlib {
+#include "stdlib/json_text.h"
 
-class JsonText;
+namespace flowc::stdlib {
 
 struct Request {
   enum class Kind : uint8_t { Http, Email } kind = Kind::Http;
@@ -25,11 +25,9 @@ struct Request {
   uint32_t timeout_ms = 5000;
   uint32_t retries = 0;
 
-  // JSON body under construction (rt_json_*).
-  nlohmann::json json;
-  std::vector<nlohmann::json*> json_stack;
-  std::string json_key;
+  // A JSON body (json { … }) is written into `body` as it is built (rt_json_*).
   bool has_json = false;
+  JsonText::State json_state;
 
   // {"method","url","headers"?,"body"?} or {"email":{"to","subject","body"}},
   // for traces and test reports.

@@ -30,10 +30,8 @@ void MockExecutor::execute(const std::string& call_id, stdlib::Request request,
     json h = json::object();
     for (const auto& [k, v] : request.headers) h[k] = v;
     rec["headers"] = std::move(h);
-    std::string body = request.body;
-    if (body.empty() && request.has_json) body = request.json.dump();
-    rec["body"] = body;
-    json parsed = request.has_json ? request.json : json::parse(body, nullptr, false);
+    rec["body"] = request.body;
+    json parsed = json::parse(request.body, nullptr, false);
     rec["json"] = parsed.is_discarded() ? json(nullptr) : parsed;
   }
 
