@@ -105,6 +105,30 @@ TEST(JsonText, NestedObjectsAndArraysGetTheirCommas) {
   EXPECT_NO_THROW((void)json::parse(out));
 }
 
+TEST(JsonText, AWriterResumesFromItsStateAndClosesWhatIsOpen) {
+  // rt_json_* write one body over several calls, each with a new writer.
+  std::string out;
+  JsonText::State st;
+  auto step = [&](auto f) {
+    JsonText j(out, st);
+    f(j);
+    st = j.state();
+  };
+  step([](JsonText& j) { j.begin_object(); });
+  step([](JsonText& j) { j.key("a"); });
+  step([](JsonText& j) { j.begin_array(); });
+  step([](JsonText& j) { j.integer(1); });
+  step([](JsonText& j) { j.begin_object(); });
+  step([](JsonText& j) { j.end(); });
+  step([](JsonText& j) { j.end(); });
+  step([](JsonText& j) { j.key("b"); });
+  step([](JsonText& j) { j.null(); });
+  step([](JsonText& j) { j.end(); });
+  step([](JsonText& j) { j.end(); });  // nothing open: nothing written
+  EXPECT_EQ(out, R"({"a":[1,{}],"b":null})");
+  EXPECT_EQ(st.depth, 0u);
+}
+
 TEST(JsonText, DumpedSizeIsTheLengthOfTheDump) {
   const json cases[] = {
       nullptr,
