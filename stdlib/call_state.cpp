@@ -233,8 +233,8 @@ std::vector<Request> CallState::take_requests() {
 std::optional<TimerChange> CallState::take_timer() {
   return std::exchange(timer_, std::nullopt);
 }
-std::optional<AgentConnected> CallState::take_agent() {
-  return std::exchange(agent_, std::nullopt);
+std::unique_ptr<AgentConnected> CallState::take_agent() {
+  return std::move(agent_);
 }
 
 void CallState::set_slot(uint32_t slot, const rt_value& v, const char* source) {
@@ -312,18 +312,18 @@ void CallState::start_automation(uint32_t index) {
 }
 
 bool CallState::enter_module(uint32_t state) {
-  if (offer_.tables && state < tables_->states.size()) {
+  if (offer_ && state < tables_->states.size()) {
     const std::string& name = tables_->states[state];
     bool busy = !requests_.empty();
     for (uint8_t s : automation_status_) busy = busy || s == RT_AUTO_PENDING;
     // An automation still out would answer with this version's numbering:
     // the move waits for a boundary where none is.
     if (!busy) {
-      if (offer_.tables->state_of(name) >= 0) {
+      if (offer_->tables->state_of(name) >= 0) {
         raw_.state = state;
         return true;  // the code returns RT_MIGRATE; run() calls migrate()
       }
-      stay_pinned(offer_.from, offer_.to, name);
+      stay_pinned(offer_->from, offer_->to, name);
     }
   }
   raw_.state = state;
@@ -338,7 +338,7 @@ bool CallState::enter_module(uint32_t state) {
 }
 
 void CallState::stay_pinned(uint32_t from_version, uint32_t to_version, const std::string& module) {
-  offer_ = {};
+  offer_.reset();
   add_trace("migrate",
             {{"from", from_version},
              {"to", to_version},
@@ -349,7 +349,9 @@ void CallState::stay_pinned(uint32_t from_version, uint32_t to_version, const st
 
 void CallState::offer_migration(const FlowTables* tables, FlowCode* code, uint32_t from_version,
                                 uint32_t to_version) {
-  offer_ = tables && code ? MigrationOffer{tables, code, from_version, to_version} : MigrationOffer{};
+  offer_ = tables && code
+               ? std::make_unique<MigrationOffer>(MigrationOffer{tables, code, from_version, to_version})
+               : nullptr;
 }
 
 // Moves the call to the offered version at the entry of module `state`
@@ -357,7 +359,7 @@ void CallState::offer_migration(const FlowTables* tables, FlowCode* code, uint32
 // automation name; the run goes on from the module's entry in the new code.
 void CallState::migrate(uint32_t state) {
   const FlowTables& from = *tables_;
-  const FlowTables& to = *offer_.tables;
+  const FlowTables& to = *offer_->tables;
   const std::string module = from.states[state];
   json dropped = json::array();
 
@@ -424,16 +426,16 @@ void CallState::migrate(uint32_t state) {
   when_fired_ = std::move(fired);
 
   uint32_t target = static_cast<uint32_t>(to.state_of(module));  // exists: checked in enter_module
-  tables_ = offer_.tables;
-  code_ = offer_.code;
+  tables_ = offer_->tables;
+  code_ = offer_->code;
   raw_.slots = slots_.data();
   raw_.automations = automation_status_.data();
   raw_.state = target;
   raw_.resume = to.state_entries[target];
-  json data = {{"from", offer_.from}, {"to", offer_.to}, {"module", module}};
+  json data = {{"from", offer_->from}, {"to", offer_->to}, {"module", module}};
   if (!dropped.empty()) data["dropped"] = std::move(dropped);
   add_trace("migrate", std::move(data));
-  offer_ = {};
+  offer_.reset();
   migrated_ = true;
 }
 
@@ -455,7 +457,7 @@ void CallState::agent_connected(const rt_value& agent, const rt_value& reason) {
   a.reason = reason.tag == RT_STR ? json(std::string(reason.u.str, reason.len)) : json(nullptr);
   if (reason.tag == RT_NUM) a.reason = format_number(reason.u.num);
   add_trace("agent", {{"agent", a.agent}, {"reason", a.reason}});
-  agent_ = std::move(a);
+  agent_ = std::make_unique<AgentConnected>(std::move(a));
 }
 
 void CallState::timer(uint32_t op, uint32_t ms) {

@@ -57,7 +57,7 @@ class CallState {
   CommandList take_commands();
   std::vector<Request> take_requests();
   std::optional<TimerChange> take_timer();
-  std::optional<AgentConnected> take_agent();
+  std::unique_ptr<AgentConnected> take_agent();
 
   bool ended() const { return ended_; }
   const std::string& end_reason() const { return end_reason_; }
@@ -71,7 +71,7 @@ class CallState {
   // Null tables withdraw the offer. The tables and code must outlive the
   // offer (the engine holds the version).
   void offer_migration(const FlowTables* tables, FlowCode* code, uint32_t from_version, uint32_t to_version);
-  bool migration_offered() const { return offer_.tables != nullptr; }
+  bool migration_offered() const { return offer_ != nullptr; }
   // The call stays on its version: `module` is not in `to_version`. Withdraws
   // any offer and says so in the trace.
   void stay_pinned(uint32_t from_version, uint32_t to_version, const std::string& module);
@@ -140,7 +140,7 @@ class CallState {
   CommandList commands_;
   std::vector<Request> requests_;
   std::optional<TimerChange> timer_;
-  std::optional<AgentConnected> agent_;
+  std::unique_ptr<AgentConnected> agent_;  // rare and short-lived: not inline
   bool ended_ = false;
   std::string end_reason_;
   TraceLog trace_{kTraceLimit};
@@ -150,7 +150,7 @@ class CallState {
     FlowCode* code = nullptr;
     uint32_t from = 0, to = 0;
   };
-  MigrationOffer offer_;
+  std::unique_ptr<MigrationOffer> offer_;
   bool migrated_ = false;
 };
 

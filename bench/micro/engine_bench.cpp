@@ -20,6 +20,7 @@
 #include "compiler/interp/interpreter.h"
 #include "compiler/ir/ir.h"
 #include "compiler/ir/tables.h"
+#include "runtime/engine/engine.h"
 #include "stdlib/call_state.h"
 #include "stdlib/scratch.h"
 
@@ -272,6 +273,62 @@ void idle_call_memory(benchmark::State& st, bool jit_engine) {
   st.counters["bytes_per_call"] = per_call;
 }
 
+// Memory of idle calls in the engine: 10,000 calls started on order_status
+// through the Engine (its call records, the id index, timers, the call
+// state), the CRM lookup answered at once, each call waiting for the caller
+// while the welcome prompt plays; heap bytes per call.
+class AnsweringExecutor : public flowc::engine::ActionExecutor {
+ public:
+  void execute(const std::string&, flowc::stdlib::Request,
+               std::function<void(flowc::engine::ActionResult)> done) override {
+    flowc::engine::ActionResult r;
+    r.ok = true;
+    r.status = 200;
+    r.json = json::object();
+    done(std::move(r));
+  }
+};
+
+void idle_call_memory_engine(benchmark::State& st, bool jit_engine) {
+  constexpr int kCalls = 10'000;
+  double per_call = 0;
+  for (auto _ : st) {
+    AnsweringExecutor crm;
+    int64_t now = kNow;
+    flowc::engine::EngineOptions o;
+    o.now_ms = [&now] { return now; };
+    o.executor = &crm;
+    flowc::DiskFileSystem disk;
+    auto c = flowc::compile_file(FLOWC_SOURCE_DIR "/examples/order_status/order_status.flow", disk, {});
+    std::string error;
+    auto version = flowc::engine::FlowVersion::make(
+        std::move(c.flow),
+        [&](const flowc::ir::Flow& f, std::string* e) {
+          return jit_engine ? flowc::codegen::compile(*g_world->jit, f, e)
+                            : flowc::interp::make_interpreter(f);
+        },
+        g_world->zones, &error);
+    if (!version) {
+      st.SkipWithError(error.c_str());
+      return;
+    }
+    flowc::engine::Engine engine(std::move(o));
+    engine.install(version);
+    malloc_trim(0);
+    size_t before = mallinfo2().uordblks;
+    for (int i = 0; i < kCalls; ++i) {
+      auto out = engine.start_call({{"from", "+4930123456"}, {"to", "+4940999"}});
+      if (out.status != 201 || engine.active_calls() != static_cast<size_t>(i + 1)) {
+        st.SkipWithError("a call did not start or did not stay");
+        return;
+      }
+    }
+    size_t after = mallinfo2().uordblks;
+    per_call = static_cast<double>(after - before) / kCalls;
+  }
+  st.counters["bytes_per_call"] = per_call;
+}
+
 // Loading a version: the interpreter wraps the IR; the JIT emits, optimises,
 // compiles and links it into a fresh JITDylib (and removes it again).
 void load_version(benchmark::State& st, bool jit_engine, bool big) {
@@ -333,6 +390,10 @@ void register_all() {
     benchmark::RegisterBenchmark((std::string("event/1000_modules/") + e).c_str(), big_flow_events, jit)
         ->Unit(benchmark::kNanosecond);
     benchmark::RegisterBenchmark((std::string("memory/idle_call/") + e).c_str(), idle_call_memory, jit)
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark((std::string("memory/idle_call_engine/") + e).c_str(),
+                                 idle_call_memory_engine, jit)
         ->Iterations(1)
         ->Unit(benchmark::kMillisecond);
   }

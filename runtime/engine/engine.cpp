@@ -237,7 +237,10 @@ Outcome Engine::start_call(const json& request) {
   ++version->active_calls;
   {
     std::unique_lock lock(calls_mu_);
-    calls_[call->id] = call;
+    // The key views the call's own id; a repeated id (a test's id maker)
+    // replaces the old entry, key included.
+    calls_.erase(call->id);
+    calls_.emplace(call->id, call);
     ++active_;
   }
   if (options_.observer) options_.observer->call_started(call->id, *version);
@@ -251,7 +254,7 @@ Outcome Engine::start_call(const json& request) {
     stdlib::Scratch* scratch = acquire_scratch();
     uint32_t status = call->state->start(*scratch, now);
     release_scratch(scratch);
-    after_run(*call, status, &answer, fx);
+    after_run(call, status, &answer, fx);
   }
   dispatch(call, fx);
   return answer;
@@ -312,7 +315,7 @@ Outcome Engine::deliver(const std::string& call_id, const json& event) {
     stdlib::Scratch* scratch = acquire_scratch();
     uint32_t status = call->state->handle(ev, *scratch, options_.now_ms());
     release_scratch(scratch);
-    after_run(*call, status, &answer, fx);
+    after_run(call, status, &answer, fx);
     version = call->version;
   }
   dispatch(call, fx);
@@ -320,7 +323,8 @@ Outcome Engine::deliver(const std::string& call_id, const json& event) {
   return answer;
 }
 
-void Engine::after_run(Call& call, uint32_t status, Outcome* answer, Effects& fx) {
+void Engine::after_run(const std::shared_ptr<Call>& ptr, uint32_t status, Outcome* answer, Effects& fx) {
+  Call& call = *ptr;
   stdlib::CallState& st = *call.state;
   if (st.take_migrated() && call.migrate_to) {
     // The run moved to the offered version; the old one's code has returned
@@ -342,7 +346,7 @@ void Engine::after_run(Call& call, uint32_t status, Outcome* answer, Effects& fx
     if (t->set) {
       call.deadline = now + t->ms;
       std::lock_guard lock(timers_mu_);
-      timers_.push({*call.deadline, call.id});
+      timers_.push({*call.deadline, ptr});
     } else {
       call.deadline.reset();
     }
@@ -353,7 +357,7 @@ void Engine::after_run(Call& call, uint32_t status, Outcome* answer, Effects& fx
     call.deadline.reset();
     fx.ended_now = true;
     std::lock_guard lock(timers_mu_);
-    expiries_.push({now + options_.ended_call_ttl_ms, call.id});
+    expiries_.push({now + options_.ended_call_ttl_ms, ptr});
   }
   bool waiting_external = status == RT_SUSPEND_EXTERNAL;
   if (call.held) {
@@ -477,7 +481,7 @@ void Engine::automation_done(const std::weak_ptr<Call>& weak, uint32_t index, Ac
       stdlib::Scratch* scratch = acquire_scratch();
       uint32_t status = call->state->handle(ev, *scratch, now);
       release_scratch(scratch);
-      after_run(*call, status, nullptr, fx);
+      after_run(call, status, nullptr, fx);
     }
   }
   if (options_.observer) options_.observer->automation_finished(call->id, *version, name, result);
@@ -504,7 +508,7 @@ Outcome Engine::write_session(const std::string& call_id, const json& values) {
     stdlib::Scratch* scratch = acquire_scratch();
     uint32_t status = call->state->handle(ev, *scratch, now);
     release_scratch(scratch);
-    after_run(*call, status, nullptr, fx);
+    after_run(call, status, nullptr, fx);
     answer.body = {{"call_id", call_id}, {"session", call->state->session(true)}};
   }
   dispatch(call, fx);
@@ -627,18 +631,18 @@ void Engine::run_timers() {
   std::vector<TimerEntry> due, expired;
   {
     std::lock_guard lock(timers_mu_);
-    while (!timers_.empty() && timers_.top().first <= now) {
+    while (!timers_.empty() && timers_.top().at <= now) {
       due.push_back(timers_.top());
       timers_.pop();
     }
-    while (!expiries_.empty() && expiries_.top().first <= now) {
+    while (!expiries_.empty() && expiries_.top().at <= now) {
       expired.push_back(expiries_.top());
       expiries_.pop();
     }
   }
-  for (const auto& [deadline, id] : due) {
-    std::shared_ptr<Call> call = find(id);
-    if (!call) continue;
+  for (const auto& [deadline, weak] : due) {
+    std::shared_ptr<Call> call = weak.lock();
+    if (!call) continue;  // forgotten already
     Effects fx;
     {
       std::lock_guard lock(call->mu);
@@ -649,21 +653,26 @@ void Engine::run_timers() {
       stdlib::Scratch* scratch = acquire_scratch();
       uint32_t status = call->state->handle(ev, *scratch, now);
       release_scratch(scratch);
-      after_run(*call, status, nullptr, fx);
+      after_run(call, status, nullptr, fx);
     }
     dispatch(call, fx);
   }
   if (!expired.empty()) {
     std::unique_lock lock(calls_mu_);
-    for (const auto& [at, id] : expired) calls_.erase(id);
+    for (const auto& [at, weak] : expired) {
+      auto call = weak.lock();
+      if (!call) continue;
+      auto it = calls_.find(call->id);
+      if (it != calls_.end() && it->second == call) calls_.erase(it);
+    }
   }
 }
 
 std::optional<int64_t> Engine::next_deadline() const {
   std::lock_guard lock(timers_mu_);
   std::optional<int64_t> next;
-  if (!timers_.empty()) next = timers_.top().first;
-  if (!expiries_.empty() && (!next || expiries_.top().first < *next)) next = expiries_.top().first;
+  if (!timers_.empty()) next = timers_.top().at;
+  if (!expiries_.empty() && (!next || expiries_.top().at < *next)) next = expiries_.top().at;
   return next;
 }
 

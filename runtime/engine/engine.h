@@ -14,6 +14,7 @@
 #include <queue>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -132,11 +133,11 @@ class Engine {
   // After a handler run, under the call's lock: collects what the run did.
   struct Effects {
     std::vector<stdlib::Request> requests;
-    std::optional<stdlib::AgentConnected> agent;
+    std::unique_ptr<stdlib::AgentConnected> agent;
     bool ended_now = false;
     std::optional<Outcome> reply;  // an answer for a held request
   };
-  void after_run(Call& call, uint32_t status, Outcome* answer, Effects& fx);
+  void after_run(const std::shared_ptr<Call>& call, uint32_t status, Outcome* answer, Effects& fx);
   // Outside the lock: dispatches requests and tells the observer and on_reply.
   void dispatch(const std::shared_ptr<Call>& call, Effects& fx);
   void automation_done(const std::weak_ptr<Call>& weak, uint32_t index, ActionResult result);
@@ -153,11 +154,16 @@ class Engine {
   std::map<std::string, std::string> numbers_;
 
   mutable std::shared_mutex calls_mu_;
-  std::unordered_map<std::string, std::shared_ptr<Call>> calls_;
+  // Keyed by a view of the call's own id (a Call never moves: it is held by shared_ptr).
+  std::unordered_map<std::string_view, std::shared_ptr<Call>> calls_;
   size_t active_ = 0;
 
   mutable std::mutex timers_mu_;
-  using TimerEntry = std::pair<int64_t, std::string>;  // deadline, call id
+  struct TimerEntry {
+    int64_t at;  // the deadline
+    std::weak_ptr<Call> call;
+    bool operator>(const TimerEntry& o) const { return at > o.at; }
+  };
   std::priority_queue<TimerEntry, std::vector<TimerEntry>, std::greater<>> timers_;
   std::priority_queue<TimerEntry, std::vector<TimerEntry>, std::greater<>> expiries_;
 
