@@ -34,6 +34,8 @@ void TraceLog::drop_oldest() {
 size_t TraceLog::open(int64_t at_ms, std::string_view kind) {
   if (limit_ == 0) limit_ = 1;
   if (count_ >= limit_) drop_oldest();
+  // A call's first entries fit in one allocation instead of five doublings.
+  if (buf_.capacity() < kFirstCapacity) buf_.reserve(kFirstCapacity);
   if (kind.size() > 255) kind = kind.substr(0, 255);
   buf_.append(reinterpret_cast<const char*>(&at_ms), sizeof at_ms);
   buf_ += static_cast<char>(kind.size());

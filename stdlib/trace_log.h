@@ -67,6 +67,8 @@ class TraceLog {
   void close(size_t start);
   void drop_oldest();
 
+  static constexpr size_t kFirstCapacity = 480;  // about what an idle call's trace holds
+
   size_t limit_;
   std::string buf_;
   size_t head_ = 0;  // where the oldest entry starts
