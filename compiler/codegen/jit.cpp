@@ -150,9 +150,10 @@ class JitCode final : public stdlib::FlowCode {
   TierStatus status() const {
     TierStatus s;
     s.jit = true;
-    s.optimised = !tier_up_ || live() != &first_;
+    s.optimised = true;
     if (tier_up_) {
-      std::lock_guard lock(tier_up_->mu);
+      std::lock_guard lock(tier_up_->mu);  // publish() happens under it: one consistent picture
+      s.optimised = live() != &first_;
       s.tier_up = tier_up_->state;
       s.tier_up_error = tier_up_->error;
     }
