@@ -15,12 +15,12 @@
 namespace flowc::codegen {
 
 // Flows with at least this many IR blocks are compiled in two tiers. On a
-// 2-core machine O2 costs about 0.25-0.3 ms per block up to ~1,000 blocks
-// and grows faster beyond (1.4 s at 3,500 blocks, 4.2 s at 7,000: the
-// generated 1,000-module flow); tier 0 costs about 0.06 ms per block. At
-// 500 blocks a flow compiled straight to O2 serves within ~150 ms; every
-// example (order_status 86 blocks, appointments 292) stays below, so what
-// they run is exactly `flowc emit-llvm`'s module. See docs/internals.md.
+// 2-core machine O2 costs about 0.25-0.4 ms per block, growing with the
+// flow (~2.8 s for the generated 1,000-module flow of 7,005 blocks), tier 0
+// about 0.04-0.07 ms (~0.45 s for that flow). At 500 blocks a flow compiled
+// straight to O2 serves within ~150 ms; every example (order_status 86
+// blocks, appointments 292) stays below, so what they run is exactly
+// `flowc emit-llvm`'s module. See docs/internals.md, "The JIT's tiers".
 inline constexpr uint32_t kDefaultTierThreshold = 500;
 
 struct JitOptions {
