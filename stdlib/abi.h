@@ -109,7 +109,10 @@ typedef void (*rt_build_fn)(rt_call* call, void* request);
 
 /* ---------------------------------------------------------------- functions */
 
-/* Session. */
+/* Session. `value` may be one of the call's own slots, `slot` itself
+ * included (compiled code passes a slot read straight through, and every
+ * rt_value pointer argument may point into the slots): the new value is
+ * copied before the old one is freed. */
 void rt_set_slot(rt_call* call, uint32_t slot, const rt_value* value);
 
 /* Values: equality and ordering with the language's rules (missing or a

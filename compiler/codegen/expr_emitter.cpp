@@ -5,7 +5,10 @@
 // the static types make it cheap (slot reads, events, automation statuses,
 // and/or/not, `is set`, comparisons with constants, number arithmetic);
 // every inline path computes exactly what the rt_* function would, and falls
-// back to it for the values it does not handle.
+// back to it for the values it does not handle. An rt_value operand is
+// passed where it already lives when it can be (the slot, a constant, the
+// `out` of the call that computed it) rather than copied to the stack:
+// less IR for every tier to compile, fewer copies at run time.
 #include "compiler/codegen/expr_emitter.h"
 
 #include <algorithm>
@@ -39,6 +42,41 @@ llvm::Constant* ModuleCx::text(const std::string& s) {
       data->getType(), g, llvm::ArrayRef<llvm::Constant*>{zero, zero});
   texts_.emplace(s, ptr);
   return ptr;
+}
+
+llvm::Constant* ModuleCx::value_const(const ir::Const& c) {
+  uint32_t tag = RT_NULL, len = 0;
+  uint64_t bits = 0;
+  std::string key;
+  switch (c.type) {
+    case ValueType::Bool:
+      tag = RT_BOOL;
+      bits = c.boolean ? 1 : 0;
+      break;
+    case ValueType::Number:
+      tag = RT_NUM;
+      bits = std::bit_cast<uint64_t>(c.number);
+      break;
+    case ValueType::String:
+      tag = RT_STR;
+      len = static_cast<uint32_t>(c.string.size());
+      key = c.string;
+      break;
+    default: break;
+  }
+  key = std::to_string(tag) + ":" + std::to_string(bits) + ":" + key;
+  auto it = values_.find(key);
+  if (it != values_.end()) return it->second;
+  llvm::Constant* bits_const = tag == RT_STR ? llvm::ConstantExpr::getPtrToInt(text(c.string), abi.i64)
+                                             : llvm::ConstantInt::get(abi.i64, bits);
+  llvm::Constant* init = llvm::ConstantStruct::get(
+      abi.value, {llvm::ConstantInt::get(abi.i32, tag), llvm::ConstantInt::get(abi.i32, len), bits_const});
+  auto* g = new llvm::GlobalVariable(module, abi.value, /*isConstant=*/true,
+                                     llvm::GlobalValue::PrivateLinkage, init, ".val");
+  g->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+  g->setAlignment(llvm::Align(8));
+  values_.emplace(key, g);
+  return g;
 }
 
 void ModuleCx::fail(const std::string& what) {
@@ -143,10 +181,47 @@ llvm::Value* ExprEmitter::spill(const Val& v) {
   return slot;
 }
 
+void ExprEmitter::zero(llvm::Value* ptr, uint64_t bytes) {
+  b.CreateMemSet(ptr, b.getInt8(0), bytes, llvm::MaybeAlign(8));
+}
+
 llvm::Value* ExprEmitter::temp_array(uint32_t n) {
   n = std::max<uint32_t>(n, 1);
   llvm::Value* arr = temp(llvm::ArrayType::get(abi.value, n), uint64_t{n} * sizeof(rt_value), "args");
   return b.CreateConstInBoundsGEP2_32(llvm::ArrayType::get(abi.value, n), arr, 0, 0);
+}
+
+llvm::Value* ExprEmitter::slot_ptr(const ir::Expr& e) {
+  if (e.slot >= m.flow.slots.size()) {
+    m.fail("slot " + std::to_string(e.slot) + " out of range");
+    return nullptr;
+  }
+  llvm::Value* slots = b.CreateLoad(abi.value_ptr, call_field(kCallSlots), "slots");
+  return b.CreateConstInBoundsGEP1_32(abi.value, slots, e.slot, m.flow.slots[e.slot].name);
+}
+
+llvm::Value* ExprEmitter::value_ptr(const ir::Expr& e) {
+  if (e.op == ExprOp::Const) return m.value_const(e.value);
+  if (e.op == ExprOp::Slot) {
+    llvm::Value* p = slot_ptr(e);
+    return p ? p : m.value_const(m.missing_expr().value);
+  }
+  if (computed_by_call(e)) {
+    llvm::Value* out = temp(abi.value, sizeof(rt_value), "out");
+    call_into(e, out);
+    return out;
+  }
+  return spill(value(e));
+}
+
+void ExprEmitter::value_into(const ir::Expr& e, llvm::Value* dst) {
+  if (e.op == ExprOp::Slot) {
+    if (llvm::Value* p = slot_ptr(e))
+      b.CreateMemCpy(dst, llvm::MaybeAlign(8), p, llvm::MaybeAlign(8), sizeof(rt_value));
+    return;
+  }
+  if (computed_by_call(e)) return call_into(e, dst);
+  store_value(value(e), dst);
 }
 
 void ExprEmitter::end_temps(size_t mark) {
@@ -158,12 +233,104 @@ void ExprEmitter::end_temps(size_t mark) {
 
 Val ExprEmitter::out_call(Rt f, std::vector<llvm::Value*> args) {
   size_t mark = temps_mark();
-  llvm::Value* out = spill(missing());  // the interpreter's `rt_value out{}`
+  llvm::Value* out = temp(abi.value, sizeof(rt_value), "out");
+  zero(out, sizeof(rt_value));  // the interpreter's `rt_value out{}`
   args.push_back(out);
   b.CreateCall(abi.fn(f), args);
   Val r = load_value(out, "out");
   end_temps(mark);
   return r;
+}
+
+Val ExprEmitter::call_value(const ir::Expr& e) {
+  size_t mark = temps_mark();
+  llvm::Value* out = temp(abi.value, sizeof(rt_value), "out");
+  call_into(e, out);
+  Val r = load_value(out, "out");
+  end_temps(mark);
+  return r;
+}
+
+bool ExprEmitter::computed_by_call(const ir::Expr& e) const {
+  switch (e.op) {
+    case ExprOp::Template:
+    case ExprOp::Call:
+    case ExprOp::Length: return true;
+    case ExprOp::Add:
+    case ExprOp::Sub:
+    case ExprOp::Mul:
+    case ExprOp::Div:
+    case ExprOp::Mod: return !arith_inline(e);
+    case ExprOp::Neg: return e.args.empty() || !e.args[0] || !number_typed(*e.args[0]);
+    default: return false;
+  }
+}
+
+// The interpreter's `rt_value out{}; f(…, &out)`, with out at dst.
+void ExprEmitter::call_into(const ir::Expr& e, llvm::Value* dst) {
+  size_t mark = temps_mark();
+  zero(dst, sizeof(rt_value));
+  switch (e.op) {
+    case ExprOp::Template: {
+      b.CreateCall(abi.fn(Rt::rt_tmpl_begin), {call});
+      for (const auto& part : e.args) {
+        if (!part) {
+          m.fail("malformed template: a part is missing");
+          continue;
+        }
+        if (is_const(*part, ValueType::String)) {
+          const std::string& s = part->value.string;
+          b.CreateCall(abi.fn(Rt::rt_tmpl_text), {call, m.text(s), i32(static_cast<uint32_t>(s.size()))});
+          continue;
+        }
+        size_t part_mark = temps_mark();
+        b.CreateCall(abi.fn(Rt::rt_tmpl_value),
+                     {call, value_ptr(*part), i32(static_cast<uint32_t>(e.escape))});
+        end_temps(part_mark);
+      }
+      b.CreateCall(abi.fn(Rt::rt_tmpl_end), {call, dst});
+      break;
+    }
+    case ExprOp::Call: {
+      uint32_t n = static_cast<uint32_t>(std::min<size_t>(e.args.size(), 4));
+      llvm::Value* args = temp_array(n);
+      for (uint32_t i = 0; i < n; ++i)
+        value_into(arg(e, i), b.CreateConstInBoundsGEP1_32(abi.value, args, i));
+      b.CreateCall(abi.fn(Rt::rt_builtin), {call, i32(e.index), args, i32(n), dst});
+      break;
+    }
+    case ExprOp::Length: b.CreateCall(abi.fn(Rt::rt_length), {value_ptr(arg(e, 0)), dst}); break;
+    case ExprOp::Neg: {  // rt_arith(1, 0, x)
+      ir::Const zero_const;
+      zero_const.type = ValueType::Number;
+      zero_const.number = 0;
+      b.CreateCall(abi.fn(Rt::rt_arith),
+                   {call, i32(1), m.value_const(zero_const), value_ptr(arg(e, 0)), dst});
+      break;
+    }
+    default: {  // Add … Mod
+      int32_t op = static_cast<int32_t>(e.op) - static_cast<int32_t>(ExprOp::Add);
+      llvm::Value* a = value_ptr(arg(e, 0));
+      llvm::Value* c = value_ptr(arg(e, 1));
+      b.CreateCall(abi.fn(Rt::rt_arith), {call, i32(static_cast<uint32_t>(op)), a, c, dst});
+      break;
+    }
+  }
+  end_temps(mark);
+}
+
+bool ExprEmitter::eq_inline(const ir::Expr& ea, const ir::Expr& eb) const {
+  return ea.op == ExprOp::Const || eb.op == ExprOp::Const || (scalar_typed(ea) && scalar_typed(eb));
+}
+
+bool ExprEmitter::order_inline(const ir::Expr& ea, const ir::Expr& eb) const {
+  return is_const(ea, ValueType::Number) || is_const(eb, ValueType::Number) ||
+         (number_typed(ea) && number_typed(eb));
+}
+
+bool ExprEmitter::arith_inline(const ir::Expr& e) const {
+  return e.op != ExprOp::Mod && e.args.size() >= 2 && e.args[0] && e.args[1] && number_typed(*e.args[0]) &&
+         number_typed(*e.args[1]);
 }
 
 Val ExprEmitter::phi(const Val& a, llvm::BasicBlock* from_a, const Val& c, llvm::BasicBlock* from_c) {
@@ -191,14 +358,8 @@ Val ExprEmitter::value(const ir::Expr& e) {
   switch (e.op) {
     case ExprOp::Const: return constant(e.value);
     case ExprOp::Slot: {
-      if (e.slot >= m.flow.slots.size()) {
-        m.fail("slot " + std::to_string(e.slot) + " out of range");
-        return missing();
-      }
-      llvm::Value* slots = b.CreateLoad(abi.value_ptr, call_field(kCallSlots), "slots");
-      const std::string& name = m.flow.slots[e.slot].name;
-      llvm::Value* ptr = b.CreateConstInBoundsGEP1_32(abi.value, slots, e.slot, name);
-      return load_value(ptr, name);
+      llvm::Value* ptr = slot_ptr(e);
+      return ptr ? load_value(ptr, m.flow.slots[e.slot].name) : missing();
     }
     case ExprOp::EventDigits: return event_value(RT_EV_DTMF, kEventDigits);
     case ExprOp::EventAgent: return event_value(RT_EV_AGENT_ANSWERED, kEventAgent);
@@ -212,15 +373,9 @@ Val ExprEmitter::value(const ir::Expr& e) {
     case ExprOp::Div:
     case ExprOp::Mod: return arith(e);
     case ExprOp::Neg: return negate(e);
-    case ExprOp::Call: return builtin(e);
-    case ExprOp::Template: return tmpl(e);
-    case ExprOp::Length: {
-      Val a = value(arg(e, 0));
-      size_t mark = temps_mark();
-      Val out = out_call(Rt::rt_length, {spill(a)});
-      end_temps(mark);
-      return out;
-    }
+    case ExprOp::Call:
+    case ExprOp::Template:
+    case ExprOp::Length: return call_value(e);
     // Operators whose result is always a bool.
     case ExprOp::Trigger:
     case ExprOp::EventIs:
@@ -285,6 +440,14 @@ llvm::Value* ExprEmitter::cond(const ir::Expr& e) {
     case ExprOp::Ne: {
       const ir::Expr& ea = arg(e, 0);
       const ir::Expr& eb = arg(e, 1);
+      if (!eq_inline(ea, eb)) {
+        size_t mark = temps_mark();
+        llvm::Value* pa = value_ptr(ea);
+        llvm::Value* pb = value_ptr(eb);
+        llvm::Value* r = b.CreateCall(abi.fn(e.op == ExprOp::Eq ? Rt::rt_eq : Rt::rt_ne), {pa, pb});
+        end_temps(mark);
+        return b.CreateICmpNE(r, i32(0));
+      }
       Val a = value(ea);
       Val c = value(eb);
       return e.op == ExprOp::Eq ? equal(ea, a, eb, c) : not_equal(ea, a, eb, c);
@@ -299,9 +462,8 @@ llvm::Value* ExprEmitter::cond(const ir::Expr& e) {
     }
     case ExprOp::In: return one_of(e);
     case ExprOp::Matches: {
-      Val a = value(arg(e, 0));
       size_t mark = temps_mark();
-      llvm::Value* r = b.CreateCall(abi.fn(Rt::rt_matches), {call, i32(e.index), spill(a)});
+      llvm::Value* r = b.CreateCall(abi.fn(Rt::rt_matches), {call, i32(e.index), value_ptr(arg(e, 0))});
       end_temps(mark);
       return b.CreateICmpNE(r, i32(0));
     }
@@ -345,6 +507,15 @@ llvm::Value* ExprEmitter::event_is(uint32_t kind) {
   b.CreateBr(join);
   b.SetInsertPoint(join);
   return phi(b.getFalse(), from, r, check);
+}
+
+void ExprEmitter::branch_on_event(uint32_t kind, llvm::BasicBlock* yes, llvm::BasicBlock* no) {
+  llvm::Value* ev = load_event();
+  llvm::BasicBlock* check = block("event.kind");
+  b.CreateCondBr(b.CreateIsNull(ev), no, check);
+  b.SetInsertPoint(check);
+  llvm::Value* k = b.CreateLoad(abi.i32, field(abi.event, ev, kEventKind), "event.kind");
+  b.CreateCondBr(b.CreateICmpEQ(k, i32(kind)), yes, no);
 }
 
 Val ExprEmitter::event_value(uint32_t kind, unsigned which) {
@@ -439,7 +610,7 @@ llvm::Value* ExprEmitter::string_equal(const Val& v, const std::string& s) {
     c.type = ValueType::String;
     c.string = s;
     size_t mark = temps_mark();
-    llvm::Value* r = b.CreateCall(abi.fn(Rt::rt_eq), {spill(v), spill(constant(c))});
+    llvm::Value* r = b.CreateCall(abi.fn(Rt::rt_eq), {spill(v), m.value_const(c)});
     end_temps(mark);
     return b.CreateICmpNE(r, i32(0));
   }
@@ -513,8 +684,7 @@ llvm::Value* ExprEmitter::equal(const ir::Expr& ea, const Val& a, const ir::Expr
 
 // rt_ne: both set and not equal.
 llvm::Value* ExprEmitter::not_equal(const ir::Expr& ea, const Val& a, const ir::Expr& eb, const Val& c) {
-  bool inline_eq = ea.op == ExprOp::Const || eb.op == ExprOp::Const || (scalar_typed(ea) && scalar_typed(eb));
-  if (!inline_eq) {
+  if (!eq_inline(ea, eb)) {
     size_t mark = temps_mark();
     llvm::Value* r = b.CreateCall(abi.fn(Rt::rt_ne), {spill(a), spill(c)});
     end_temps(mark);
@@ -530,9 +700,17 @@ llvm::Value* ExprEmitter::not_equal(const ir::Expr& ea, const Val& a, const ir::
 llvm::Value* ExprEmitter::order(const ir::Expr& e) {
   const ir::Expr& ea = arg(e, 0);
   const ir::Expr& eb = arg(e, 1);
+  int32_t op = e.op == ExprOp::Lt ? 0 : e.op == ExprOp::Le ? 1 : e.op == ExprOp::Gt ? 2 : 3;
+  if (!order_inline(ea, eb)) {
+    size_t mark = temps_mark();
+    llvm::Value* pa = value_ptr(ea);
+    llvm::Value* pb = value_ptr(eb);
+    llvm::Value* r = b.CreateCall(abi.fn(Rt::rt_order), {pa, pb, i32(static_cast<uint32_t>(op))});
+    end_temps(mark);
+    return b.CreateICmpNE(r, i32(0));
+  }
   Val a = value(ea);
   Val c = value(eb);
-  int32_t op = e.op == ExprOp::Lt ? 0 : e.op == ExprOp::Le ? 1 : e.op == ExprOp::Gt ? 2 : 3;
   static constexpr llvm::CmpInst::Predicate kPred[] = {llvm::CmpInst::FCMP_OLT, llvm::CmpInst::FCMP_OLE,
                                                        llvm::CmpInst::FCMP_OGT, llvm::CmpInst::FCMP_OGE};
   auto numbers = [&] { return b.CreateFCmp(kPred[op], as_double(a.bits), as_double(c.bits)); };
@@ -546,7 +724,6 @@ llvm::Value* ExprEmitter::order(const ir::Expr& e) {
   // Against a number constant, rt_order is true only for two numbers.
   if (is_const(ea, ValueType::Number) || is_const(eb, ValueType::Number))
     return b.CreateAnd(both_numbers(), numbers());
-  if (!(number_typed(ea) && number_typed(eb))) return call_order();
   llvm::BasicBlock* fast = block("cmp.num");
   llvm::BasicBlock* slow = block("cmp.call");
   llvm::BasicBlock* join = block("cmp.end");
@@ -565,6 +742,8 @@ llvm::Value* ExprEmitter::order(const ir::Expr& e) {
 // ---------------------------------------------------------------- arithmetic
 
 Val ExprEmitter::arith(const ir::Expr& e) {
+  // % stays a call (fmod is not part of the ABI); so do untyped operands.
+  if (!arith_inline(e)) return call_value(e);
   const ir::Expr& ea = arg(e, 0);
   const ir::Expr& eb = arg(e, 1);
   Val a = value(ea);
@@ -576,8 +755,6 @@ Val ExprEmitter::arith(const ir::Expr& e) {
     end_temps(mark);
     return out;
   };
-  // % stays a call (fmod is not part of the ABI); so do untyped operands.
-  if (e.op == ExprOp::Mod || !(number_typed(ea) && number_typed(eb))) return call_arith();
   llvm::BasicBlock* fast = block("arith.num");
   llvm::BasicBlock* slow = block("arith.call");
   llvm::BasicBlock* join = block("arith.end");
@@ -609,6 +786,7 @@ Val ExprEmitter::arith(const ir::Expr& e) {
 
 // rt_arith(1, 0, x), with numbers inline (0 - x, not -x: the sign of zero).
 Val ExprEmitter::negate(const ir::Expr& e) {
+  if (computed_by_call(e)) return call_value(e);
   const ir::Expr& ea = arg(e, 0);
   Val a = value(ea);
   ir::Const zero_const;
@@ -616,11 +794,10 @@ Val ExprEmitter::negate(const ir::Expr& e) {
   zero_const.number = 0;
   auto call_arith = [&] {
     size_t mark = temps_mark();
-    Val out = out_call(Rt::rt_arith, {call, i32(1), spill(constant(zero_const)), spill(a)});
+    Val out = out_call(Rt::rt_arith, {call, i32(1), m.value_const(zero_const), spill(a)});
     end_temps(mark);
     return out;
   };
-  if (!number_typed(ea)) return call_arith();
   llvm::BasicBlock* fast = block("neg.num");
   llvm::BasicBlock* slow = block("neg.call");
   llvm::BasicBlock* join = block("neg.end");
@@ -634,40 +811,6 @@ Val ExprEmitter::negate(const ir::Expr& e) {
   b.CreateBr(join);
   b.SetInsertPoint(join);
   return phi(r_fast, fast, r_slow, slow_end);
-}
-
-// ---------------------------------------------------------------- calls
-
-Val ExprEmitter::builtin(const ir::Expr& e) {
-  uint32_t n = static_cast<uint32_t>(std::min<size_t>(e.args.size(), 4));
-  std::vector<Val> vals;
-  for (uint32_t i = 0; i < n; ++i) vals.push_back(value(arg(e, i)));
-  size_t mark = temps_mark();
-  llvm::Value* args = temp_array(n);
-  for (uint32_t i = 0; i < n; ++i) store_value(vals[i], b.CreateConstInBoundsGEP1_32(abi.value, args, i));
-  Val out = out_call(Rt::rt_builtin, {call, i32(e.index), args, i32(n)});
-  end_temps(mark);
-  return out;
-}
-
-Val ExprEmitter::tmpl(const ir::Expr& e) {
-  b.CreateCall(abi.fn(Rt::rt_tmpl_begin), {call});
-  for (const auto& part : e.args) {
-    if (!part) {
-      m.fail("malformed template: a part is missing");
-      continue;
-    }
-    if (is_const(*part, ValueType::String)) {
-      const std::string& s = part->value.string;
-      b.CreateCall(abi.fn(Rt::rt_tmpl_text), {call, m.text(s), i32(static_cast<uint32_t>(s.size()))});
-      continue;
-    }
-    Val v = value(*part);
-    size_t mark = temps_mark();
-    b.CreateCall(abi.fn(Rt::rt_tmpl_value), {call, spill(v), i32(static_cast<uint32_t>(e.escape))});
-    end_temps(mark);
-  }
-  return out_call(Rt::rt_tmpl_end, {call});
 }
 
 }  // namespace flowc::codegen

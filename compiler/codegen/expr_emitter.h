@@ -35,6 +35,9 @@ class ModuleCx {
 
   // A private constant holding `s` and a NUL, as i8*; one per distinct text.
   llvm::Constant* text(const std::string& s);
+  // A private constant rt_value holding `c`, as %rt_value*; one per
+  // distinct constant (what an rt_* call reads a constant operand from).
+  llvm::Constant* value_const(const ir::Const& c);
 
   // Records the first problem; the module is then not used.
   void fail(const std::string& what);
@@ -45,6 +48,7 @@ class ModuleCx {
 
  private:
   std::map<std::string, llvm::Constant*> texts_;
+  std::map<std::string, llvm::Constant*> values_;  // by type and contents
   std::string error_;
   ir::Expr missing_;
 };
@@ -64,6 +68,9 @@ class ExprEmitter {
   Val value(const ir::Expr& e);
   // truthy(value(e)) (only bool true is true), without boxing booleans.
   llvm::Value* cond(const ir::Expr& e);
+  // Ends the block with a branch to `yes` when the event is of `kind`
+  // (cond(EventIs) as control flow), else to `no`.
+  void branch_on_event(uint32_t kind, llvm::BasicBlock* yes, llvm::BasicBlock* no);
 
   // Values as the C structs.
   Val missing();
@@ -74,8 +81,19 @@ class ExprEmitter {
   void store_value(const Val& v, llvm::Value* ptr);
   // A stack temporary holding v for an rt_* call, live until end_temps().
   llvm::Value* spill(const Val& v);
-  // A stack array of n rt_values, live until end_temps().
+  // The address of an rt_value holding e's value, for an rt_* call that
+  // takes `const rt_value*`: the session slot itself for a slot read, a
+  // constant for a constant, the result of the rt_* call that computes e,
+  // else a temporary holding value(e). Expressions write no slot, so the
+  // address holds e's value until the handler's next instruction.
+  // Temporaries live until end_temps().
+  llvm::Value* value_ptr(const ir::Expr& e);
+  // Evaluates e into the rt_value at dst.
+  void value_into(const ir::Expr& e, llvm::Value* dst);
+  // A stack array of n (at least 1) rt_values, live until end_temps().
   llvm::Value* temp_array(uint32_t n);
+  // Sets `bytes` bytes at ptr to 0 (rt_values: missing).
+  void zero(llvm::Value* ptr, uint64_t bytes);
   // The mark of the temporaries made so far, and the end of those made since.
   size_t temps_mark() const { return temps_.size(); }
   void end_temps(size_t mark);
@@ -91,6 +109,16 @@ class ExprEmitter {
 
   const ir::Expr& arg(const ir::Expr& e, size_t i);
   llvm::Value* temp(llvm::Type* type, uint64_t bytes, const llvm::Twine& name);
+  llvm::Value* slot_ptr(const ir::Expr& e);  // &slots[e.slot]; null after fail()
+  // Expressions whose value is the `out` of one rt_* call, and that call
+  // writing into the zeroed rt_value at dst.
+  bool computed_by_call(const ir::Expr& e) const;
+  void call_into(const ir::Expr& e, llvm::Value* dst);
+  // The operands of rt_eq, rt_order and rt_arith are only compared or
+  // computed inline for constants and the static types these accept.
+  bool eq_inline(const ir::Expr& ea, const ir::Expr& eb) const;
+  bool order_inline(const ir::Expr& ea, const ir::Expr& eb) const;
+  bool arith_inline(const ir::Expr& e) const;
   llvm::Value* load_event();
   Val event_value(uint32_t kind, unsigned field);
   llvm::Value* event_is(uint32_t kind);
@@ -102,11 +130,10 @@ class ExprEmitter {
   llvm::Value* order(const ir::Expr& e);
   Val arith(const ir::Expr& e);
   Val negate(const ir::Expr& e);
-  Val builtin(const ir::Expr& e);
-  Val tmpl(const ir::Expr& e);
   llvm::Value* short_circuit(const ir::Expr& e, bool is_and);
   llvm::Value* one_of(const ir::Expr& e);
   Val out_call(Rt f, std::vector<llvm::Value*> args);  // f(args..., &out), then out
+  Val call_value(const ir::Expr& e);                   // call_into(e, &out), then out
   llvm::Value* as_double(llvm::Value* bits);
   llvm::Value* as_bits(llvm::Value* f64);
   llvm::Value* is_tag(const Val& v, uint32_t tag);

@@ -123,10 +123,28 @@ class FlowEmitter {
       }
     }
 
+    // A block without instructions that jumps on (a module's exit, a
+    // finished prompt) gets no basic block of its own unless it is an
+    // entry: branches go straight to where its chain of jumps ends. (O2
+    // would fold these blocks anyway; tier 0 compiles fewer.) A cycle of
+    // such jumps keeps its blocks, and loops as the IR does.
+    auto skippable = [&](uint32_t i) {
+      const ir::Block& blk = flow_.blocks[i];
+      return blk.instrs.empty() && blk.term.op == ir::TermOp::Jump && !is_entry[i];
+    };
+    std::vector<uint32_t> dest(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      uint32_t j = i, steps = 0;
+      while (reached[i] && skippable(j) && steps++ <= n) j = flow_.blocks[j].term.target;
+      dest[i] = steps > n ? i : j;
+    }
     std::vector<llvm::BasicBlock*> bbs(n, nullptr);
     for (uint32_t i = 0; i < n; ++i)
-      if (reached[i])
+      if (reached[i] && (!skippable(i) || dest[i] == i))
         bbs[i] = llvm::BasicBlock::Create(abi_.context, block_name(i, flow_.blocks[i].label), f);
+    // Where a branch to block i goes.
+    std::vector<llvm::BasicBlock*> targets(n, nullptr);
+    for (uint32_t i = 0; i < n; ++i) targets[i] = bbs[dest[i]];
     llvm::BasicBlock* invalid = llvm::BasicBlock::Create(abi_.context, "invalid_resume", f);
 
     llvm::Value* resume = b.CreateLoad(abi_.i32, x.call_field(kCallResume), "resume");
@@ -144,7 +162,7 @@ class FlowEmitter {
       if (!bbs[i]) continue;
       b.SetInsertPoint(bbs[i]);
       for (const auto& in : flow_.blocks[i].instrs) emit_instr(x, in);
-      emit_term(x, flow_.blocks[i], bbs);
+      emit_term(x, flow_.blocks[i], targets);
     }
   }
 
@@ -156,9 +174,9 @@ class FlowEmitter {
           m_.fail("set of slot " + std::to_string(in.slot) + " out of range");
           return;
         }
-        Val v = x.value(required(in.expr, "set " + flow_.slots[in.slot].name));
         size_t mark = x.temps_mark();
-        b.CreateCall(abi_.fn(Rt::rt_set_slot), {x.call, x.i32(in.slot), x.spill(v)});
+        llvm::Value* v = x.value_ptr(required(in.expr, "set " + flow_.slots[in.slot].name));
+        b.CreateCall(abi_.fn(Rt::rt_set_slot), {x.call, x.i32(in.slot), v});
         x.end_temps(mark);
         return;
       }
@@ -170,13 +188,23 @@ class FlowEmitter {
         b.CreateCall(abi_.fn(Rt::rt_start_automation), {x.call, x.i32(in.index)});
         return;
       case ir::InstrOp::Emit: {
+        // The interpreter's `rt_value args[8] = {}`: each argument evaluated
+        // into place, each run of absent ones zeroed at once.
         uint32_t n = static_cast<uint32_t>(std::min<size_t>(in.args.size(), 8));
-        std::vector<Val> vals;
-        for (uint32_t i = 0; i < n; ++i) vals.push_back(in.args[i] ? x.value(*in.args[i]) : x.missing());
         size_t mark = x.temps_mark();
         llvm::Value* args = x.temp_array(n);
-        for (uint32_t i = 0; i < n; ++i)
-          x.store_value(vals[i], b.CreateConstInBoundsGEP1_32(abi_.value, args, i));
+        for (uint32_t i = 0; i < n;) {
+          llvm::Value* at = b.CreateConstInBoundsGEP1_32(abi_.value, args, i);
+          if (in.args[i]) {
+            x.value_into(*in.args[i], at);
+            ++i;
+            continue;
+          }
+          uint32_t end = i + 1;
+          while (end < n && !in.args[end]) ++end;
+          x.zero(at, uint64_t{end - i} * sizeof(rt_value));
+          i = end;
+        }
         b.CreateCall(abi_.fn(Rt::rt_emit),
                      {x.call, x.i32(static_cast<uint32_t>(in.command)), args, x.i32(n)});
         x.end_temps(mark);
@@ -222,10 +250,10 @@ class FlowEmitter {
           m_.fail("agent-connected needs an agent and a reason");
           return;
         }
-        Val agent = x.value(*in.args[0]);
-        Val reason = x.value(*in.args[1]);
         size_t mark = x.temps_mark();
-        b.CreateCall(abi_.fn(Rt::rt_agent_connected), {x.call, x.spill(agent), x.spill(reason)});
+        llvm::Value* agent = x.value_ptr(*in.args[0]);
+        llvm::Value* reason = x.value_ptr(*in.args[1]);
+        b.CreateCall(abi_.fn(Rt::rt_agent_connected), {x.call, agent, reason});
         x.end_temps(mark);
         return;
       }
@@ -233,16 +261,22 @@ class FlowEmitter {
     m_.fail("unknown instruction " + std::to_string(static_cast<int>(in.op)));
   }
 
-  void emit_term(ExprEmitter& x, const ir::Block& blk, const std::vector<llvm::BasicBlock*>& bbs) {
+  // `targets`: the basic block a branch to each IR block goes to.
+  void emit_term(ExprEmitter& x, const ir::Block& blk, const std::vector<llvm::BasicBlock*>& targets) {
     llvm::IRBuilder<>& b = x.b;
     const ir::Terminator& t = blk.term;
     switch (t.op) {
-      case ir::TermOp::Jump: b.CreateBr(bbs[t.target]); return;
+      case ir::TermOp::Jump: b.CreateBr(targets[t.target]); return;
       case ir::TermOp::Branch: {
-        llvm::Value* c = x.cond(required(t.cond, "the branch of '" + blk.label + "'"));
+        const ir::Expr& cond = required(t.cond, "the branch of '" + blk.label + "'");
+        if (cond.op == ir::ExprOp::EventIs && t.trace.empty()) {  // a resume point's test: no value needed
+          x.branch_on_event(static_cast<uint32_t>(cond.event), targets[t.target], targets[t.other]);
+          return;
+        }
+        llvm::Value* c = x.cond(cond);
         if (!t.trace.empty())
           b.CreateCall(abi_.fn(Rt::rt_trace_branch), {x.call, m_.text(t.trace), b.CreateZExt(c, abi_.i32)});
-        b.CreateCondBr(c, bbs[t.target], bbs[t.other]);
+        b.CreateCondBr(c, targets[t.target], targets[t.other]);
         return;
       }
       case ir::TermOp::Suspend:
@@ -291,39 +325,38 @@ class FlowEmitter {
           m_.fail("automation " + a.name + " sets a slot out of range");
           break;
         }
-        Val v = x.value(required(as.value, "set " + flow_.slots[as.slot].name + " in " + a.name));
         size_t mark = x.temps_mark();
-        b.CreateCall(abi_.fn(Rt::rt_set_slot), {x.call, x.i32(as.slot), x.spill(v)});
+        llvm::Value* v =
+            x.value_ptr(required(as.value, "set " + flow_.slots[as.slot].name + " in " + a.name));
+        b.CreateCall(abi_.fn(Rt::rt_set_slot), {x.call, x.i32(as.slot), v});
         x.end_temps(mark);
       }
       b.CreateRetVoid();
       return f;
     }
     if (a.kind == ir::ActionKind::Email) {
-      Val to = x.value(required(a.to, "the recipient of " + a.name));
-      Val subject = x.value(required(a.subject, "the subject of " + a.name));
-      Val text = x.value(required(a.text, "the text of " + a.name));
       size_t mark = x.temps_mark();
-      b.CreateCall(abi_.fn(Rt::rt_req_email), {req, x.spill(to), x.spill(subject), x.spill(text)});
+      llvm::Value* to = x.value_ptr(required(a.to, "the recipient of " + a.name));
+      llvm::Value* subject = x.value_ptr(required(a.subject, "the subject of " + a.name));
+      llvm::Value* text = x.value_ptr(required(a.text, "the text of " + a.name));
+      b.CreateCall(abi_.fn(Rt::rt_req_email), {req, to, subject, text});
       x.end_temps(mark);
       b.CreateRetVoid();
       return f;
     }
-    Val url = x.value(required(a.url, "the url of " + a.name));
     size_t mark = x.temps_mark();
-    b.CreateCall(abi_.fn(Rt::rt_req_url), {req, x.spill(url)});
+    b.CreateCall(abi_.fn(Rt::rt_req_url), {req, x.value_ptr(required(a.url, "the url of " + a.name))});
     x.end_temps(mark);
     for (const auto& h : a.headers) {
-      Val v = x.value(required(h.value, "header " + h.name + " of " + a.name));
       mark = x.temps_mark();
-      b.CreateCall(abi_.fn(Rt::rt_req_header), {req, m_.text(h.name), x.spill(v)});
+      llvm::Value* v = x.value_ptr(required(h.value, "header " + h.name + " of " + a.name));
+      b.CreateCall(abi_.fn(Rt::rt_req_header), {req, m_.text(h.name), v});
       x.end_temps(mark);
     }
     if (a.has_json) emit_json(x, a.json, req);
     if (a.body) {
-      Val v = x.value(*a.body);
       mark = x.temps_mark();
-      b.CreateCall(abi_.fn(Rt::rt_req_body), {req, x.spill(v)});
+      b.CreateCall(abi_.fn(Rt::rt_req_body), {req, x.value_ptr(*a.body)});
       x.end_temps(mark);
     }
     b.CreateRetVoid();
@@ -334,9 +367,8 @@ class FlowEmitter {
     llvm::IRBuilder<>& b = x.b;
     switch (j.kind) {
       case ir::JsonTemplate::Value: {
-        Val v = x.value(required(j.value, "a json value"));
         size_t mark = x.temps_mark();
-        b.CreateCall(abi_.fn(Rt::rt_json_value), {req, x.spill(v)});
+        b.CreateCall(abi_.fn(Rt::rt_json_value), {req, x.value_ptr(required(j.value, "a json value"))});
         x.end_temps(mark);
         return;
       }

@@ -1,5 +1,6 @@
 // Native target set-up and the O2 pipeline (PassBuilder's per-module
-// default pipeline, with the default alias analyses).
+// default pipeline, with the default alias analyses), which a tier-up can
+// cut short.
 #include "compiler/codegen/optimize.h"
 
 #include <mutex>
@@ -36,12 +37,16 @@ std::unique_ptr<llvm::TargetMachine> generic_target_machine(std::string* error) 
   return std::move(*tm);
 }
 
-void optimize(llvm::Module& module, llvm::TargetMachine* target) {
+void optimize(llvm::Module& module, llvm::TargetMachine* target, const std::atomic<bool>* cancel) {
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;
   llvm::CGSCCAnalysisManager cgam;
   llvm::ModuleAnalysisManager mam;
-  llvm::PassBuilder pb(target);
+  llvm::PassInstrumentationCallbacks callbacks;
+  if (cancel)
+    callbacks.registerShouldRunOptionalPassCallback(
+        [cancel](llvm::StringRef, llvm::Any) { return !cancel->load(std::memory_order_relaxed); });
+  llvm::PassBuilder pb(target, llvm::PipelineTuningOptions(), llvm::None, &callbacks);
   fam.registerPass([&] { return pb.buildDefaultAAPipeline(); });  // before the defaults, which have no AA
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);

@@ -2,6 +2,7 @@
 // process) and the optimisation pipeline every compiled flow goes through.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -20,7 +21,9 @@ bool init_native_target(std::string* error);
 // *error on failure.
 std::unique_ptr<llvm::TargetMachine> generic_target_machine(std::string* error);
 
-// The new pass manager's O2 pipeline over the whole module.
-void optimize(llvm::Module& module, llvm::TargetMachine* target);
+// The new pass manager's O2 pipeline over the whole module. When *cancel
+// becomes true (a tier-up whose code was destroyed), the passes not yet run
+// are skipped and the module is left half optimised: it is then not to be used.
+void optimize(llvm::Module& module, llvm::TargetMachine* target, const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace flowc::codegen

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "runtime/engine/engine.h"
+#include "tests/support/backends.h"
 #include "tests/support/flow_fixture.h"
 
 namespace flowc::testing::diff {
@@ -302,6 +303,8 @@ json CaseSpec::to_json() const {
             {"start_ms", start_ms},  {"from", from},           {"to", to},
             {"max_steps", max_steps}};
   if (migrate_at >= 0) j["migrate_at"] = migrate_at;
+  if (!candidate.empty()) j["candidate"] = candidate;
+  if (tier_up_at >= 0) j["tier_up_at"] = tier_up_at;
   if (steps) j["steps"] = *steps;
   return j;
 }
@@ -319,6 +322,8 @@ CaseSpec CaseSpec::from_json(const json& j) {
   s.to = j.value("to", std::string());
   s.max_steps = j.value("max_steps", 60);
   s.migrate_at = j.value("migrate_at", -1);
+  s.candidate = j.value("candidate", std::string());
+  s.tier_up_at = j.value("tier_up_at", -1);
   if (j.contains("steps")) s.steps = j["steps"];
   return s;
 }
@@ -347,11 +352,22 @@ namespace {
 constexpr size_t kTraceEvery = 8;
 
 CaseResult run_once(const CaseSpec& spec, const std::shared_ptr<engine::FlowVersion>& reference,
-                    const std::shared_ptr<engine::FlowVersion>& candidate, const FlowFacts& facts,
-                    size_t trace_every, const std::shared_ptr<engine::FlowVersion>& candidate_next) {
+                    std::shared_ptr<engine::FlowVersion> candidate, const FlowFacts& facts,
+                    size_t trace_every, const std::shared_ptr<engine::FlowVersion>& candidate_next,
+                    const VersionFactory& fresh) {
+  CaseResult result;
+  const bool tiers_up = spec.tier_up_at >= 0 && fresh;
+  if (tiers_up) {
+    candidate = fresh();
+    if (!candidate) {
+      result.ok = false;
+      result.failing_step = -1;
+      result.difference = "  the candidate does not compile again\n";
+      return result;
+    }
+  }
   const char* ref_name = reference->code->engine_name();
   const char* cand_name = candidate->code->engine_name();
-  CaseResult result;
   ManualClock clock;
   clock.now = spec.start_ms;
   Side a(reference, clock), b(candidate, clock);
@@ -383,6 +399,12 @@ CaseResult run_once(const CaseSpec& spec, const std::shared_ptr<engine::FlowVers
     }
     result.steps.push_back(step);
     if (migrates && i == static_cast<size_t>(spec.migrate_at)) b.reload(candidate_next);
+    if (tiers_up && i == static_cast<size_t>(spec.tier_up_at)) {
+      // The O2 code goes live between two events of the call.
+      const bool switches = !runs_optimised(*candidate->code) && !b.observe(clock.now).ended;
+      run_tier_ups(Backend::JitTiered);
+      if (switches && runs_optimised(*candidate->code)) result.coverage["tiered_up"] = 1;
+    }
     json oa, ob;
     if (step.contains("advance")) {
       clock.now += step["advance"].get<int64_t>();
@@ -406,6 +428,7 @@ CaseResult run_once(const CaseSpec& spec, const std::shared_ptr<engine::FlowVers
   json ta = a.snapshot(nullptr, true), tb = b.snapshot(nullptr, true);
   cover(result.coverage, ta);
   if (migrates) result.coverage["migrated"] = b.migrations();
+  if (tiers_up && !result.coverage.contains("tiered_up")) result.coverage["tiered_up"] = 0;
   compare(ta, tb, static_cast<long>(result.steps.size()) - 1);
   return result;
 }
@@ -414,13 +437,13 @@ CaseResult run_once(const CaseSpec& spec, const std::shared_ptr<engine::FlowVers
 
 CaseResult run_case(const CaseSpec& spec, const std::shared_ptr<engine::FlowVersion>& reference,
                     const std::shared_ptr<engine::FlowVersion>& candidate, const FlowFacts& facts,
-                    const std::shared_ptr<engine::FlowVersion>& candidate_next) {
-  CaseResult r = run_once(spec, reference, candidate, facts, kTraceEvery, candidate_next);
+                    const std::shared_ptr<engine::FlowVersion>& candidate_next, const VersionFactory& fresh) {
+  CaseResult r = run_once(spec, reference, candidate, facts, kTraceEvery, candidate_next, fresh);
   if (r.ok || r.failing_step < 0) return r;
   // Find the step where the traces began to differ.
   CaseSpec again = spec;
   again.steps = r.steps;
-  CaseResult precise = run_once(again, reference, candidate, facts, 1, candidate_next);
+  CaseResult precise = run_once(again, reference, candidate, facts, 1, candidate_next, fresh);
   if (precise.ok) return r;  // cannot happen with deterministic engines
   precise.coverage = r.coverage;
   return precise;
@@ -430,7 +453,8 @@ std::pair<CaseSpec, CaseResult> minimize(const CaseSpec& spec, const CaseResult&
                                          const std::shared_ptr<engine::FlowVersion>& reference,
                                          const std::shared_ptr<engine::FlowVersion>& candidate,
                                          const FlowFacts& facts, int max_runs,
-                                         const std::shared_ptr<engine::FlowVersion>& candidate_next) {
+                                         const std::shared_ptr<engine::FlowVersion>& candidate_next,
+                                         const VersionFactory& fresh) {
   CaseSpec best = spec;
   json steps = failure.steps;
   best.steps = steps;
@@ -446,7 +470,8 @@ std::pair<CaseSpec, CaseResult> minimize(const CaseSpec& spec, const CaseResult&
       trial.steps = fewer;
       ++runs;
       if (trial.migrate_at >= static_cast<int>(fewer.size())) trial.migrate_at = -1;
-      CaseResult r = run_case(trial, reference, candidate, facts, candidate_next);
+      if (trial.tier_up_at >= static_cast<int>(fewer.size())) trial.tier_up_at = -1;
+      CaseResult r = run_case(trial, reference, candidate, facts, candidate_next, fresh);
       if (r.ok) continue;
       // Keep only the steps up to the one that shows the difference.
       if (r.failing_step >= 0 && static_cast<size_t>(r.failing_step) + 1 < fewer.size())

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,12 @@ struct CaseSpec {
   // its next module boundary, which must change nothing the reference does
   // not do too (versions and `migrate` trace entries aside). -1: never.
   int migrate_at = -1;
+  // The candidate's back end (backend_name(): "jit", "jit_tier0",
+  // "jit_tiered"); "" is the test's default candidate.
+  std::string candidate;
+  // jit_tiered: the case runs on fresh tier-0 code whose held tier-up runs
+  // before this step, so the call goes on on O2 code. -1: never.
+  int tier_up_at = -1;
 
   nlohmann::json to_json() const;
   static CaseSpec from_json(const nlohmann::json& j);
@@ -50,21 +57,30 @@ struct CaseResult {
   nlohmann::json coverage = nlohmann::json::object();
 };
 
+// Builds a fresh candidate version (the cases that switch tiers need code
+// still on tier 0 for every run, reruns included).
+using VersionFactory = std::function<std::shared_ptr<engine::FlowVersion>()>;
+
 // A seeded case for a flow: the call's start time, caller and dialled number.
 CaseSpec make_case(std::string name, const std::string& flow_name, const FlowFacts& facts,
                    uint64_t event_seed);
 
 // `candidate_next` is the version spec.migrate_at reloads (null: no reload).
+// With spec.tier_up_at set and `fresh`, every run uses a fresh candidate
+// from it instead of `candidate`.
 CaseResult run_case(const CaseSpec& spec, const std::shared_ptr<engine::FlowVersion>& reference,
                     const std::shared_ptr<engine::FlowVersion>& candidate, const FlowFacts& facts,
-                    const std::shared_ptr<engine::FlowVersion>& candidate_next = nullptr);
+                    const std::shared_ptr<engine::FlowVersion>& candidate_next = nullptr,
+                    const VersionFactory& fresh = nullptr);
 
 // Shrinks the steps of a failing case (greedy removal) while the engines
 // still differ; returns the smaller case (spec.steps set) and its result.
-std::pair<CaseSpec, CaseResult> minimize(
-    const CaseSpec& spec, const CaseResult& failure, const std::shared_ptr<engine::FlowVersion>& reference,
-    const std::shared_ptr<engine::FlowVersion>& candidate, const FlowFacts& facts, int max_runs = 300,
-    const std::shared_ptr<engine::FlowVersion>& candidate_next = nullptr);
+std::pair<CaseSpec, CaseResult> minimize(const CaseSpec& spec, const CaseResult& failure,
+                                         const std::shared_ptr<engine::FlowVersion>& reference,
+                                         const std::shared_ptr<engine::FlowVersion>& candidate,
+                                         const FlowFacts& facts, int max_runs = 300,
+                                         const std::shared_ptr<engine::FlowVersion>& candidate_next = nullptr,
+                                         const VersionFactory& fresh = nullptr);
 
 // Writes <dir>/<file stem>.json (the case with its steps, for
 // FLOWC_DIFF_REPLAY) and <dir>/<file stem>.flow; returns the .json path.

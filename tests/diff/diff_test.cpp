@@ -3,6 +3,8 @@
 // interpreter and one on the JIT, with the same call id, the same manual
 // clock and the same steps (tests/diff/event_generator.cpp); the engines
 // must agree on everything observable after every step (diff_runner.h).
+// The generated flows' JIT side is, a third each, as in production, tier-0
+// code only, and tier-0 code switching to O2 in the middle of calls.
 //
 // Environment (all optional):
 //   FLOWC_DIFF_SEED=N     first flow seed of the generated corpus (default 1)
@@ -22,6 +24,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 
@@ -43,9 +46,28 @@ using nlohmann::json;
 constexpr Backend kReference = Backend::Interp;
 #ifdef FLOWC_TEST_HAVE_JIT
 constexpr Backend kCandidate = Backend::Jit;
+// The JIT's tiers (tests/support/backends.h): a third of the generated
+// flows run on tier-0 code only; another third too, except their first
+// kSwitching cases, which each run on fresh tier-0 code that switches to
+// O2 between two events of the call (CaseSpec::tier_up_at). (O2 compiles
+// are what the corpus spends most of its time on; tier 0 is several times
+// cheaper, which pays for the switching cases.)
+constexpr Backend kCandidates[] = {Backend::Jit, Backend::JitTier0, Backend::JitTiered};
 #else
 constexpr Backend kCandidate = Backend::Interp;  // no JIT in this build: the test checks itself
+constexpr Backend kCandidates[] = {Backend::Interp};
 #endif
+constexpr uint64_t kSwitching = 3;
+
+Backend candidate_of(uint64_t flow_index) {
+  return kCandidates[flow_index % std::size(kCandidates)];
+}
+
+Backend backend_named(const std::string& name) {
+  for (Backend b : {Backend::Interp, Backend::Jit, Backend::JitTier0, Backend::JitTiered})
+    if (name == backend_name(b)) return b;
+  return kCandidate;
+}
 
 constexpr int kShards = 4;
 constexpr int kMaxReported = 5;  // failures reported (and minimised) per test
@@ -78,16 +100,23 @@ struct Pair {
   std::shared_ptr<engine::FlowVersion> reference, candidate, candidate_next;
   FlowFacts facts;
   std::string error;
+  Backend backend = kCandidate;  // the candidate's
+  bool switching = false;        // its first kSwitching cases switch tiers
 };
 
+// `backend` JitTiered: the pair's versions run on tier 0 (JitTier0); the
+// cases that switch tiers bring their own (maybe_switch_tiers).
 template <class Compile>
-Pair make_pair_of(Compile compile) {
+Pair make_pair_of(Compile compile, Backend backend = kCandidate) {
   Pair p;
+  p.switching = backend == Backend::JitTiered;
+  p.backend = p.switching ? Backend::JitTier0 : backend;
+  backend = p.backend;
   p.reference = make_version(compile(), kReference, &p.error);
   if (!p.reference) return p;
-  p.candidate = make_version(compile(), kCandidate, &p.error);
+  p.candidate = make_version(compile(), backend, &p.error);
   if (!p.candidate) return p;
-  p.candidate_next = make_version(compile(), kCandidate, &p.error);
+  p.candidate_next = make_version(compile(), backend, &p.error);
   if (!p.candidate_next) {
     p.candidate = nullptr;
     return p;
@@ -101,6 +130,27 @@ Pair make_pair_of(Compile compile) {
 // first steps (where the calls still move between modules).
 void maybe_migrate(CaseSpec& spec, uint64_t s) {
   if (s % 2 == 1) spec.migrate_at = static_cast<int>(mix(spec.event_seed, 7) % 8);
+}
+
+// Fresh versions on Backend::JitTiered: tier-0 code whose tier-up is held
+// until the case runs it.
+template <class Compile>
+VersionFactory switching_versions(Compile compile) {
+  return [compile] {
+    std::string error;
+    return make_version(compile(), Backend::JitTiered, &error);
+  };
+}
+
+// The first kSwitching cases of a switching flow switch tiers somewhere in
+// their first steps, each on fresh code compiled by `compile`.
+template <class Compile>
+VersionFactory maybe_switch_tiers(CaseSpec& spec, uint64_t s, const Pair& p, Compile compile) {
+  spec.candidate = backend_name(p.backend);
+  if (!p.switching || s >= kSwitching) return nullptr;
+  spec.candidate = backend_name(Backend::JitTiered);
+  spec.tier_up_at = static_cast<int>(mix(spec.event_seed, 11) % 8);
+  return switching_versions(compile);
 }
 
 // Totals of what the cases exercised, printed with FLOWC_DIFF_STATS=1.
@@ -119,6 +169,10 @@ void add_coverage(json& total, const CaseResult& r) {
     total["migrating cases"] = total.value("migrating cases", 0) + 1;
     if (r.coverage["migrated"].get<int>() > 0) total["migrated"] = total.value("migrated", 0) + 1;
   }
+  if (r.coverage.contains("tiered_up")) {
+    total["tier switching cases"] = total.value("tier switching cases", 0) + 1;
+    if (r.coverage["tiered_up"].get<int>() > 0) total["tiered up"] = total.value("tiered up", 0) + 1;
+  }
 }
 
 // Runs a case; on a difference, minimises it, writes the replay files and
@@ -126,13 +180,14 @@ void add_coverage(json& total, const CaseResult& r) {
 // written to `running` first: when an engine crashes, FLOWC_DIFF_REPLAY=<that
 // file> runs it again (its steps come from its seed).
 bool check_case(const CaseSpec& spec, const Pair& p, int* reported, json* coverage = nullptr,
-                const std::string& running = "") {
+                const std::string& running = "", const VersionFactory& fresh = nullptr) {
   if (!running.empty()) std::ofstream(running) << spec.to_json().dump() << "\n";
-  CaseResult r = run_case(spec, p.reference, p.candidate, p.facts, p.candidate_next);
+  CaseResult r = run_case(spec, p.reference, p.candidate, p.facts, p.candidate_next, fresh);
   if (coverage) add_coverage(*coverage, r);
   if (r.ok) return true;
   if (++*reported > kMaxReported) return false;
-  auto [small, small_result] = minimize(spec, r, p.reference, p.candidate, p.facts, 300, p.candidate_next);
+  auto [small, small_result] =
+      minimize(spec, r, p.reference, p.candidate, p.facts, 300, p.candidate_next, fresh);
   std::string file = write_replay(FLOWC_DIFF_OUT_DIR, spec, r);
   std::string small_file = write_replay(
       FLOWC_DIFF_OUT_DIR,
@@ -145,6 +200,9 @@ bool check_case(const CaseSpec& spec, const Pair& p, int* reported, json* covera
   ADD_FAILURE() << "the engines differ on case " << spec.name << " (flow seed " << spec.flow_seed
                 << ", event seed " << spec.event_seed
                 << (spec.migrate_at >= 0 ? ", migrating before step " + std::to_string(spec.migrate_at) : "")
+                << (spec.candidate.empty() ? "" : ", candidate " + spec.candidate)
+                << (spec.tier_up_at >= 0 ? ", switching to O2 before step " + std::to_string(spec.tier_up_at)
+                                         : "")
                 << ") at step " << r.failing_step << " of " << r.steps.size() << ":\n"
                 << r.difference
                 << "step: " << (r.failing_step >= 0 ? r.steps[r.failing_step].dump() : "start")
@@ -175,7 +233,8 @@ TEST_P(DiffCorpus, EnginesAgree) {
   for (uint64_t i = static_cast<uint64_t>(shard); i < flows; i += kShards) {
     const uint64_t seed = first + i;
     GeneratedFlow g = generate_flow(seed, gen_options);
-    Pair p = make_pair_of([&] { return compile_source(g.source); });
+    auto compile = [source = g.source] { return compile_source(source); };
+    Pair p = make_pair_of(compile, env_number("FLOWC_DIFF_MUTATE", 0) ? kCandidate : candidate_of(i));
     if (p.candidate && env_number("FLOWC_DIFF_MUTATE", 0)) {
       // A demonstration of the failure report: the candidate runs a mutant.
       Compilation c = compile_source(g.source);
@@ -193,8 +252,9 @@ TEST_P(DiffCorpus, EnginesAgree) {
       spec.flow_seed = seed;
       spec.max_steps = steps;
       maybe_migrate(spec, s);
+      VersionFactory fresh = maybe_switch_tiers(spec, s, p, compile);
       ++cases;
-      agreed += check_case(spec, p, &reported, &coverage, running);
+      agreed += check_case(spec, p, &reported, &coverage, running, fresh);
     }
   }
   std::filesystem::remove(running);  // no crash
@@ -211,6 +271,15 @@ TEST_P(DiffCorpus, EnginesAgree) {
   std::printf("[ diff     ] shard %d: %d of %d migrating cases moved to the new version\n", shard,
               coverage.value("migrated", 0), coverage.value("migrating cases", 0));
   EXPECT_GT(coverage.value("migrated", 0) * 6, coverage.value("migrating cases", 0));
+  // The tiered flows' first cases switch from tier 0 to O2 while their
+  // call is up (the others end before the switch).
+  std::printf("[ diff     ] shard %d: %d of %d tier switching cases switched in the middle of their call\n",
+              shard, coverage.value("tiered up", 0), coverage.value("tier switching cases", 0));
+#ifdef FLOWC_TEST_HAVE_JIT
+  if (!env_number("FLOWC_DIFF_MUTATE", 0) && flows >= 3 * kShards) {
+    EXPECT_GT(coverage.value("tiered up", 0) * 3, coverage.value("tier switching cases", 0));
+  }
+#endif
 }
 
 INSTANTIATE_TEST_SUITE_P(Shards, DiffCorpus, ::testing::Range(0, kShards));
@@ -255,12 +324,16 @@ TEST(DiffReplay, FromFile) {
   std::ifstream in(file);
   ASSERT_TRUE(in) << "cannot read " << file;
   CaseSpec spec = CaseSpec::from_json(json::parse(in));
-  Pair p = make_pair_of([&] {
+  auto compile = [spec] {
     return spec.path.empty() ? compile_source(spec.source)
                              : compile_path(std::string(FLOWC_SOURCE_DIR) + "/" + spec.path);
-  });
+  };
+  const Backend backend = spec.candidate.empty() ? kCandidate : backend_named(spec.candidate);
+  Pair p = make_pair_of(compile, backend);
   ASSERT_TRUE(p.candidate) << p.error;
-  CaseResult r = run_case(spec, p.reference, p.candidate, p.facts, p.candidate_next);
+  VersionFactory fresh;
+  if (spec.tier_up_at >= 0) fresh = switching_versions(compile);
+  CaseResult r = run_case(spec, p.reference, p.candidate, p.facts, p.candidate_next, fresh);
   EXPECT_TRUE(r.ok) << "step " << r.failing_step << ":\n" << r.difference;
   std::printf("[ diff     ] replayed %s: %zu steps, %s\n", spec.name.c_str(), r.steps.size(),
               r.ok ? "the engines agree" : "the engines differ");

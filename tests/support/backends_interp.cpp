@@ -11,16 +11,20 @@ engine::CodeFactory interp_code_factory() {
 }
 
 #ifndef FLOWC_TEST_HAVE_JIT
-engine::CodeFactory jit_code_factory() {
+engine::CodeFactory jit_code_factory(Backend) {
   return [](const ir::Flow&, std::string* error) -> std::unique_ptr<stdlib::FlowCode> {
     if (error) *error = "this test binary was built without the JIT (compiler/codegen)";
     return nullptr;
   };
 }
+void run_tier_ups(Backend) {}
+bool runs_optimised(const stdlib::FlowCode&) {
+  return false;
+}
 #endif
 
 engine::CodeFactory code_factory(Backend b) {
-  return b == Backend::Jit ? jit_code_factory() : interp_code_factory();
+  return b == Backend::Interp ? interp_code_factory() : jit_code_factory(b);
 }
 
 }  // namespace flowc::testing

@@ -44,7 +44,15 @@ std::shared_ptr<engine::FlowVersion> build(Compilation c, Backend b) {
 
 }  // namespace
 
-const char* backend_name(Backend b) { return b == Backend::Jit ? "jit" : "interp"; }
+const char* backend_name(Backend b) {
+  switch (b) {
+    case Backend::Interp: return "interp";
+    case Backend::Jit: return "jit";
+    case Backend::JitTier0: return "jit_tier0";
+    case Backend::JitTiered: return "jit_tiered";
+  }
+  return "?";
+}
 
 std::shared_ptr<engine::FlowVersion> load_flow_file(const std::string& path, Backend b) {
   DiskFileSystem disk;

@@ -14,7 +14,12 @@
 
 namespace flowc::testing {
 
-enum class Backend { Interp, Jit };
+// Interp: the reference interpreter. Jit: the JIT as in production (a
+// flow below the tier threshold compiles straight to O2). JitTier0: every
+// flow runs tier-0 code that never tiers up. JitTiered: every flow starts on
+// tier 0 and its O2 tier-up waits for run_tier_ups() (backends.h), so a test
+// decides when calls switch tiers.
+enum class Backend { Interp, Jit, JitTier0, JitTiered };
 const char* backend_name(Backend b);
 
 // The code factory for a backend (the JIT one shares one JIT per process).

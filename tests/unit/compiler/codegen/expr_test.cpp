@@ -642,6 +642,61 @@ TEST(Instructions, EffectsInOrder) {
   EXPECT_EQ(r.steps[1]["commands"][0]["timeout_ms"], 2.0);  // attempts
 }
 
+// Compiled code hands a slot read to rt_set_slot as the slot itself: a slot
+// set from itself or from another keeps its value on both engines.
+TEST(Instructions, SlotsSetFromSlotsTheirOwnIncluded) {
+  std::vector<ir::Instr> pre;
+  pre.push_back(set_slot(kC, slot(kA)));
+  pre.push_back(set_slot(kA, slot(kA)));
+  pre.push_back(set_slot(kB, tmpl(ir::Escape::None, list(slot(kB), str_c("+"), slot(kA)))));
+  pre.push_back(set_slot(kA, slot(kB)));
+  auto e = engines_of(probe_flow(list(slot(kA), slot(kB), slot(kC)), std::move(pre)));
+  ASSERT_TRUE(e);
+  for (const auto& a : samples())
+    both(*e, {Step::start(), Step::ev(RT_EV_PROMPT_DONE)}, inputs(a, json("b")));
+  CallRecord r = both(*e, {Step::start()}, inputs(json("abcdefghijklmnopqrstuvwxyz"), json("b")));
+  EXPECT_EQ(out(r, 0), "b+abcdefghijklmnopqrstuvwxyz");
+  EXPECT_EQ(out(r, 1), "b+abcdefghijklmnopqrstuvwxyz");
+  EXPECT_EQ(out(r, 2), "abcdefghijklmnopqrstuvwxyz");
+}
+
+// Blocks without instructions that only jump (which the JIT folds into
+// their target unless a run can start there), in chains, as an entry, and
+// as both targets of a branch.
+TEST(Terminators, ChainsOfEmptyJumps) {
+  auto f = base_flow(0);
+  std::vector<ir::Block> blocks(8);
+  auto jump = [](uint32_t to) {
+    ir::Terminator t;
+    t.op = ir::TermOp::Jump;
+    t.target = to;
+    return t;
+  };
+  blocks[0].instrs.push_back(instr(ir::InstrOp::EnterModule));
+  blocks[0].term = jump(1);
+  blocks[1].term = jump(2);  // empty, chained
+  blocks[2].term = jump(3);
+  blocks[3].instrs.push_back(emit(ir::CommandKind::Say, list(slot(kA), nullptr, str_c("en"))));
+  blocks[3].term = suspend(4);
+  blocks[4].term = jump(5);  // empty, but a resume point
+  blocks[5].term.op = ir::TermOp::Branch;
+  blocks[5].term.cond = event_is(ir::EventKind::Hangup);
+  blocks[5].term.target = 6;
+  blocks[5].term.other = 7;
+  blocks[6].term.op = ir::TermOp::End;
+  blocks[6].term.reason = "caller hung up";
+  blocks[7].term = jump(1);  // empty, back to the start of the chain
+  f->blocks = std::move(blocks);
+  auto e = engines_of(std::move(f));
+  ASSERT_TRUE(e);
+  CallRecord r =
+      both(*e, {Step::start(), Step::ev(RT_EV_PROMPT_DONE), Step::ev(RT_EV_DTMF), Step::ev(RT_EV_HANGUP)},
+           inputs(json("hi"), std::nullopt));
+  ASSERT_EQ(r.steps.size(), 4u);
+  EXPECT_EQ(r.steps[2]["commands"].dump(), R"([{"language":"en","text":"hi","type":"say"}])");
+  EXPECT_EQ(r.steps[3]["status"], RT_ENDED);
+}
+
 TEST(Instructions, InvalidResumePointEndsTheCall) {
   auto e = engines_of(instruction_flow());
   ASSERT_TRUE(e);

@@ -1,8 +1,9 @@
 // Calls are serialised per call and parallel across calls: many threads
 // drive many calls while the CRM writes into the same calls and automation
 // results arrive from other threads, and new versions are installed with
-// migration on. Run on both back ends; built and run
-// under ThreadSanitizer by scripts/tsan.sh.
+// migration on, and (JitTiered) while the versions' O2 code replaces their
+// tier-0 code. Run on the interpreter, the JIT and the tiered JIT; built
+// and run under ThreadSanitizer by scripts/tsan.sh.
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -11,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "runtime/engine/engine.h"
+#include "tests/support/backends.h"
 #include "tests/support/flow_fixture.h"
 
 namespace flowc::testing {
@@ -71,10 +73,27 @@ TEST_P(EngineConcurrency, ManyCallsManyThreadsWithConcurrentSessionWrites) {
   std::vector<std::string> ids(kThreads * kCallsPerThread);
   std::mutex ids_mu;  // the writer reads ids while the callers fill them in
   std::atomic<int> failures{0};
+  // Backend::JitTiered: every version starts on tier 0; once a quarter of
+  // the calls have started, their O2 code is compiled and goes live under
+  // the calls. Callers wait for it halfway, so calls that began on tier 0
+  // go on on O2 (every call stays up until the end).
+  const bool tiered = GetParam() == Backend::JitTiered;
+  std::atomic<int> started{0};
+  std::atomic<bool> switched{!tiered};
+  std::thread tierer([&] {
+    if (!tiered) return;
+    while (started.load() < kThreads * kCallsPerThread / 4)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    run_tier_ups(GetParam());
+    switched = true;
+  });
   std::vector<std::thread> callers;
   for (int t = 0; t < kThreads; ++t) {
     callers.emplace_back([&, t] {
       for (int i = 0; i < kCallsPerThread; ++i) {
+        if (i == kCallsPerThread / 2)
+          while (!switched.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ++started;
         auto out = eng->start_call({{"from", "+49301234" + std::to_string(t * 100 + i)}, {"to", "+4940999"}});
         if (out.status != 201) {
           ++failures;
@@ -126,7 +145,12 @@ TEST_P(EngineConcurrency, ManyCallsManyThreadsWithConcurrentSessionWrites) {
   writer.join();
   ticker.join();
   reloader.join();
+  tierer.join();
   EXPECT_EQ(failures.load(), 0);
+  if (tiered) {
+    EXPECT_TRUE(runs_optimised(*version->code));
+    run_tier_ups(GetParam());  // the reloads' versions, if any was compiled after the switch
+  }
   for (const auto& id : ids) {
     ASSERT_FALSE(id.empty());
     auto out = eng->deliver(id, {{"type", "hangup"}});
@@ -136,7 +160,8 @@ TEST_P(EngineConcurrency, ManyCallsManyThreadsWithConcurrentSessionWrites) {
   EXPECT_EQ(eng->active_calls(), 0u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, EngineConcurrency, ::testing::Values(Backend::Interp, Backend::Jit),
+INSTANTIATE_TEST_SUITE_P(Backends, EngineConcurrency,
+                         ::testing::Values(Backend::Interp, Backend::Jit, Backend::JitTiered),
                          [](const auto& info) { return std::string(backend_name(info.param)); });
 
 }  // namespace
