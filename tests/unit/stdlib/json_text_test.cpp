@@ -102,7 +102,7 @@ TEST(JsonText, NestedObjectsAndArraysGetTheirCommas) {
   j.end_array().null().end_array().field("b", true).key("o").begin_object().field_int("n", -3).end_object();
   j.end_object();
   EXPECT_EQ(out, R"({"a":"x","list":[1,{},[],null],"b":true,"o":{"n":-3}})");
-  EXPECT_NO_THROW((void)json::parse(out));
+  EXPECT_TRUE(json::accept(out));
 }
 
 TEST(JsonText, AWriterResumesFromItsStateAndClosesWhatIsOpen) {
@@ -170,7 +170,7 @@ TEST(IsoTime, FormatsUnixMillisecondsInUtc) {
     time_t secs = static_cast<time_t>(day * 86'400 + 45'296);
     struct tm tm {};
     gmtime_r(&secs, &tm);
-    char buf[40];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT12:34:56.789Z", tm.tm_year + 1900, tm.tm_mon + 1,
                   tm.tm_mday);
     ASSERT_EQ(iso_time_utc(ms), buf) << day;

@@ -121,19 +121,19 @@ TEST(ScenarioParser, IsoTimes) {
 }
 
 TEST(ScenarioParser, MatchKinds) {
-  Match eq{Match::Kind::Equals, 3};
+  Match eq{Match::Kind::Equals, 3, {}};
   EXPECT_TRUE(eq.matches(3.0));
   EXPECT_FALSE(eq.matches("3"));
-  Match sub{Match::Kind::JsonContains, {{"a", {{"b", 1}}}, {"l", {2}}}};
+  Match sub{Match::Kind::JsonContains, {{"a", {{"b", 1}}}, {"l", {2}}}, {}};
   EXPECT_TRUE(sub.matches({{"a", {{"b", 1}, {"c", 2}}}, {"l", {1, 2, 3}}, {"z", 0}}));
   EXPECT_FALSE(sub.matches({{"a", {{"b", 2}}}, {"l", {2}}}));
-  Match re{Match::Kind::Regex, "^T-[0-9]+$"};
+  Match re{Match::Kind::Regex, "^T-[0-9]+$", {}};
   EXPECT_TRUE(re.matches("T-42"));
   EXPECT_FALSE(re.matches("T-x"));
   EXPECT_FALSE(re.matches(nullptr));
-  Match has{Match::Kind::Contains, "lo"};
+  Match has{Match::Kind::Contains, "lo", {}};
   EXPECT_TRUE(has.matches("hello"));
-  Match unset{Match::Kind::Unset, nullptr};
+  Match unset{Match::Kind::Unset, nullptr, {}};
   EXPECT_TRUE(unset.matches(nullptr));
   EXPECT_FALSE(unset.matches(""));
 }
