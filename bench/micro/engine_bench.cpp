@@ -388,41 +388,36 @@ const std::vector<ScriptStep> kUnknownCaller = {
     {RT_EV_PROMPT_DONE},
 };
 
-void register_all() {
+// Each case on the interpreter, then at once on the JIT, so that both run
+// on the same heap and machine state (the memory rows, which leave 10,000
+// calls' worth of freed heap behind, come last).
+template <class Fn, class... Args>
+benchmark::internal::Benchmark* both_engines(const std::string& name, benchmark::TimeUnit unit, Fn fn,
+                                             Args... args) {
+  benchmark::internal::Benchmark* last = nullptr;
   for (bool jit : {false, true}) {
-    const char* e = jit ? "jit" : "interp";
-    benchmark::RegisterBenchmark((std::string("trigger/customer_found/") + e).c_str(), trigger_eval, jit, 0u)
-        ->Unit(benchmark::kNanosecond);
-    benchmark::RegisterBenchmark((std::string("trigger/premium/") + e).c_str(), trigger_eval, jit, 1u)
-        ->Unit(benchmark::kNanosecond);
-    benchmark::RegisterBenchmark((std::string("switch/route_known+premium_check/") + e).c_str(),
-                                 switch_decision, jit)
-        ->Unit(benchmark::kNanosecond);
-    benchmark::RegisterBenchmark((std::string("event/premium_caller/") + e).c_str(), whole_events, jit,
-                                 kPremiumCaller)
-        ->Unit(benchmark::kNanosecond);
-    benchmark::RegisterBenchmark((std::string("event/unknown_caller/") + e).c_str(), whole_events, jit,
-                                 kUnknownCaller)
-        ->Unit(benchmark::kNanosecond);
-    for (bool o2_live : {false, true}) {
-      const std::string until = o2_live ? "/o2_live/" : "/serving/";
-      benchmark::RegisterBenchmark(("load/order_status" + until + e).c_str(), load_version, jit, false,
-                                   o2_live)
-          ->Unit(benchmark::kMillisecond);
-      benchmark::RegisterBenchmark(("load/1000_modules" + until + e).c_str(), load_version, jit, true,
-                                   o2_live)
-          ->Unit(benchmark::kMillisecond);
-    }
-    benchmark::RegisterBenchmark((std::string("event/1000_modules/") + e).c_str(), big_flow_events, jit)
-        ->Unit(benchmark::kNanosecond);
-    benchmark::RegisterBenchmark((std::string("memory/idle_call/") + e).c_str(), idle_call_memory, jit)
-        ->Iterations(1)
-        ->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark((std::string("memory/idle_call_engine/") + e).c_str(),
-                                 idle_call_memory_engine, jit)
-        ->Iterations(1)
-        ->Unit(benchmark::kMillisecond);
+    last = benchmark::RegisterBenchmark((name + (jit ? "/jit" : "/interp")).c_str(), fn, jit, args...);
+    last->Unit(unit);
+    if (name.rfind("memory/", 0) == 0) last->Iterations(1);
   }
+  return last;
+}
+
+void register_all() {
+  using benchmark::kMillisecond, benchmark::kNanosecond;
+  both_engines("trigger/customer_found", kNanosecond, trigger_eval, 0u);
+  both_engines("trigger/premium", kNanosecond, trigger_eval, 1u);
+  both_engines("switch/route_known+premium_check", kNanosecond, switch_decision);
+  both_engines("event/premium_caller", kNanosecond, whole_events, kPremiumCaller);
+  both_engines("event/unknown_caller", kNanosecond, whole_events, kUnknownCaller);
+  both_engines("event/1000_modules", kNanosecond, big_flow_events);
+  for (bool o2_live : {false, true}) {
+    const std::string until = o2_live ? "/o2_live" : "/serving";
+    both_engines("load/order_status" + until, kMillisecond, load_version, false, o2_live);
+    both_engines("load/1000_modules" + until, kMillisecond, load_version, true, o2_live);
+  }
+  both_engines("memory/idle_call", kMillisecond, idle_call_memory);
+  both_engines("memory/idle_call_engine", kMillisecond, idle_call_memory_engine);
 }
 
 // ---------------------------------------------------------------- summary
@@ -433,8 +428,10 @@ class SummaryReporter : public benchmark::ConsoleReporter {
   void ReportRuns(const std::vector<Run>& runs) override {
     ConsoleReporter::ReportRuns(runs);
     for (const auto& r : runs) {
-      if (r.run_type != Run::RT_Iteration || r.error_occurred) continue;
-      std::string name = r.benchmark_name();
+      // One run, or the median of --benchmark_repetitions.
+      bool median = r.run_type == Run::RT_Aggregate && r.aggregate_name == "median";
+      if ((r.run_type != Run::RT_Iteration && !median) || r.error_occurred) continue;
+      std::string name = r.run_name.function_name;
       auto slash = name.rfind('/');
       std::string what = name.substr(0, slash), engine = name.substr(slash + 1);
       double ns = r.GetAdjustedRealTime() * 1e9 / benchmark::GetTimeUnitMultiplier(r.time_unit);
@@ -454,7 +451,7 @@ class SummaryReporter : public benchmark::ConsoleReporter {
       std::string label = what.rfind("event/", 0) == 0 ? what + " (per event)" : what;
       if (what.rfind("memory/", 0) == 0) continue;  // reported as bytes_per_call above
       if (what.rfind("load/", 0) == 0)              // not a speed: what the JIT pays once per version, in ms
-        std::printf("%-40s %14.1f %14.1f %10s\n", (label + " (ms)").c_str(), i->second / 1e6, j->second / 1e6,
+        std::printf("%-40s %14.3f %14.1f %10s\n", (label + " (ms)").c_str(), i->second / 1e6, j->second / 1e6,
                     "-");
       else
         std::printf("%-40s %14.1f %14.1f %9.2fx\n", label.c_str(), i->second, j->second,
