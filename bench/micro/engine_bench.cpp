@@ -392,15 +392,12 @@ const std::vector<ScriptStep> kUnknownCaller = {
 // on the same heap and machine state (the memory rows, which leave 10,000
 // calls' worth of freed heap behind, come last).
 template <class Fn, class... Args>
-benchmark::internal::Benchmark* both_engines(const std::string& name, benchmark::TimeUnit unit, Fn fn,
-                                             Args... args) {
-  benchmark::internal::Benchmark* last = nullptr;
+void both_engines(const std::string& name, benchmark::TimeUnit unit, Fn fn, Args... args) {
   for (bool jit : {false, true}) {
-    last = benchmark::RegisterBenchmark((name + (jit ? "/jit" : "/interp")).c_str(), fn, jit, args...);
-    last->Unit(unit);
-    if (name.rfind("memory/", 0) == 0) last->Iterations(1);
+    auto* b = benchmark::RegisterBenchmark((name + (jit ? "/jit" : "/interp")).c_str(), fn, jit, args...);
+    b->Unit(unit);
+    if (name.rfind("memory/", 0) == 0) b->Iterations(1);
   }
-  return last;
 }
 
 void register_all() {
